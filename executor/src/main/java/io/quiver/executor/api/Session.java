@@ -1,0 +1,43 @@
+package io.quiver.executor.api;
+
+import java.util.List;
+
+/**
+ * One client connection's state in the executor: its settings, its transaction, its prepared statements'
+ * plans. Methods are called by one thread at a time (the connection's worker), except {@link #cancel()}.
+ */
+public interface Session extends AutoCloseable {
+    /**
+     * Splits a simple-query string into its statements (honouring quotes, comments and dollar quoting).
+     * Empty statements are dropped; an all-empty string gives an empty list (EmptyQueryResponse).
+     */
+    List<String> splitStatements(String sql);
+
+    /**
+     * Parses and plans one statement.
+     *
+     * @param sql one statement, with {@code $1 .. $n} parameters
+     * @param parameterTypeOids the types the client specified in Parse; 0 (or a missing entry) asks the
+     *        executor to infer the type
+     * @throws io.quiver.common.error.QuiverException with the SQLSTATE to report
+     */
+    PreparedStatement prepare(String sql, int[] parameterTypeOids);
+
+    /** 'I' idle, 'T' in a transaction block, 'E' in a failed transaction block: ReadyForQuery's status. */
+    char transactionStatus();
+
+    /**
+     * Called by the wire layer when a statement of an explicit transaction failed, so that the block is
+     * marked failed until ROLLBACK, as PostgreSQL does.
+     */
+    void markFailed();
+
+    /** Asks the statement now running, if any, to stop with SQLSTATE 57014. Safe from any thread. */
+    void cancel();
+
+    /** The current value of a setting, as SHOW prints it, or null if unknown. */
+    String setting(String name);
+
+    @Override
+    void close();
+}
