@@ -1,0 +1,131 @@
+package io.quiver.catalog;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * One immutable version of the catalog. A statement plans and runs against one of these from start to end,
+ * so a concurrent DROP TABLE never changes what a running statement sees.
+ */
+public final class CatalogState {
+    /** Schemas every database has; user schemas are added with CREATE SCHEMA. */
+    public static final Set<String> BUILTIN_SCHEMAS = Set.of("public", "pg_catalog", "information_schema");
+
+    private final long version;
+    private final Map<QualifiedTableName, TableDefinition> tables;
+    private final Set<String> schemas;
+    private final Map<String, String> extensions;
+
+    private CatalogState(long version, Map<QualifiedTableName, TableDefinition> tables, Set<String> schemas,
+                         Map<String, String> extensions) {
+        this.version = version;
+        this.tables = Collections.unmodifiableMap(tables);
+        this.schemas = Collections.unmodifiableSet(schemas);
+        this.extensions = Collections.unmodifiableMap(extensions);
+    }
+
+    public static CatalogState empty() {
+        return new CatalogState(0, new TreeMap<>(CatalogState::compareNames), new TreeSet<>(BUILTIN_SCHEMAS),
+                new TreeMap<>());
+    }
+
+    private static int compareNames(QualifiedTableName a, QualifiedTableName b) {
+        int bySchema = a.schema().compareTo(b.schema());
+        return bySchema != 0 ? bySchema : a.name().compareTo(b.name());
+    }
+
+    /** Increases with every committed DDL change. */
+    public long version() {
+        return version;
+    }
+
+    public TableDefinition table(QualifiedTableName name) {
+        return tables.get(name);
+    }
+
+    public Collection<TableDefinition> tables() {
+        return tables.values();
+    }
+
+    public TableDefinition tableByOid(long oid) {
+        for (TableDefinition t : tables.values()) {
+            if (t.oid() == oid) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    public Set<String> schemas() {
+        return schemas;
+    }
+
+    public boolean hasSchema(String schema) {
+        return schemas.contains(schema);
+    }
+
+    /** Installed extensions and their versions. */
+    public Map<String, String> extensions() {
+        return extensions;
+    }
+
+    CatalogState withTable(TableDefinition table) {
+        return copy(t -> {
+            t.put(table.qualifiedName(), table);
+            return t;
+        }, s -> s, e -> e);
+    }
+
+    CatalogState withoutTable(QualifiedTableName name) {
+        return copy(t -> {
+            t.remove(name);
+            return t;
+        }, s -> s, e -> e);
+    }
+
+    CatalogState withSchema(String schema) {
+        return copy(t -> t, s -> {
+            s.add(schema);
+            return s;
+        }, e -> e);
+    }
+
+    CatalogState withoutSchema(String schema) {
+        return copy(t -> t, s -> {
+            s.remove(schema);
+            return s;
+        }, e -> e);
+    }
+
+    CatalogState withExtension(String name, String extensionVersion) {
+        return copy(t -> t, s -> s, e -> {
+            e.put(name, extensionVersion);
+            return e;
+        });
+    }
+
+    CatalogState withoutExtension(String name) {
+        return copy(t -> t, s -> s, e -> {
+            e.remove(name);
+            return e;
+        });
+    }
+
+    CatalogState nextVersion() {
+        return new CatalogState(version + 1, tables, schemas, extensions);
+    }
+
+    private CatalogState copy(UnaryOperator<Map<QualifiedTableName, TableDefinition>> tableChange,
+                              UnaryOperator<Set<String>> schemaChange,
+                              UnaryOperator<Map<String, String>> extensionChange) {
+        Map<QualifiedTableName, TableDefinition> newTables = new TreeMap<>(CatalogState::compareNames);
+        newTables.putAll(tables);
+        return new CatalogState(version, tableChange.apply(newTables), schemaChange.apply(new TreeSet<>(schemas)),
+                extensionChange.apply(new TreeMap<>(extensions)));
+    }
+}

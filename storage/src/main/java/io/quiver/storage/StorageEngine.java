@@ -1,0 +1,250 @@
+package io.quiver.storage;
+
+import io.quiver.common.error.QuiverException;
+import io.quiver.common.error.SqlState;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.h2.engine.IsolationLevel;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.tx.Transaction;
+import org.h2.mvstore.tx.TransactionStore;
+import org.h2.mvstore.tx.VersionedValueType;
+import org.h2.mvstore.type.ByteArrayDataType;
+import org.h2.mvstore.type.DataType;
+import org.h2.mvstore.type.LongDataType;
+import org.h2.mvstore.type.MetaType;
+import org.h2.mvstore.type.ObjectDataType;
+import org.h2.mvstore.type.StringDataType;
+import org.h2.value.VersionedValue;
+
+/**
+ * Quiver's storage: every table, the catalog's meta maps and the sequences live in one MVStore file in the
+ * data directory. Transactions are snapshot-isolated (MVStore's TransactionStore); commits are made durable
+ * by {@link GroupCommit} unless synchronous commit is off.
+ */
+public final class StorageEngine implements AutoCloseable {
+    public static final String FILE_NAME = "quiver.mv.db";
+    /** Lock waits would only delay the 40001 a snapshot transaction gets anyway, so conflicts fail at once. */
+    private static final int LOCK_TIMEOUT_MILLIS = 0;
+    private static final String SEQUENCES_MAP = "sequences";
+
+    private final MVStore store;
+    private final TransactionStore transactions;
+    private final StorageErrors errors;
+    private final GroupCommit groupCommit;
+    private final Map<Long, TableMaps> tables = new ConcurrentHashMap<>();
+    private final Map<String, MVMap<String, VersionedValue<byte[]>>> metaMaps = new ConcurrentHashMap<>();
+    private final Map<String, Sequence> sequences = new ConcurrentHashMap<>();
+    private final MVMap<String, Long> sequenceValues;
+    /** Every transactional map opened so far; each new transaction takes its snapshot of all of them. */
+    private volatile HashSet<MVMap<Object, VersionedValue<Object>>> snapshotMaps = new HashSet<>();
+    private boolean closed;
+
+    private StorageEngine(MVStore store, TransactionStore transactions, StorageErrors errors, StorageOptions options) {
+        this.store = store;
+        this.transactions = transactions;
+        this.errors = errors;
+        this.sequenceValues = store.openMap(SEQUENCES_MAP,
+                new MVMap.Builder<String, Long>().keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
+        this.groupCommit = options.synchronousCommit() ? new GroupCommit(store, errors) : null;
+    }
+
+    /**
+     * Opens the data file in {@code dataDir}, creating both if needed. Transactions that were open when the
+     * process last stopped are rolled back; commits whose commit record reached the disk are completed.
+     */
+    public static StorageEngine open(Path dataDir, StorageOptions options) {
+        Path file = dataDir.resolve(FILE_NAME);
+        StorageErrors errors = new StorageErrors(file.toString());
+        createDirectory(dataDir);
+        refuseEmptyFile(file);
+        MVStore store = null;
+        try {
+            store = new MVStore.Builder().fileName(file.toString()).cacheSize(options.cacheSizeMb()).open();
+            refuseLostVersions(store, errors);
+            TransactionStore transactions = new TransactionStore(store,
+                    new MetaType<>(null, store.backgroundExceptionHandler), new ObjectDataType(), LOCK_TIMEOUT_MILLIS);
+            transactions.init();
+            transactions.endLeftoverTransactions();
+            return new StorageEngine(store, transactions, errors, options);
+        } catch (MVStoreException e) {
+            closeWithoutWriting(store);
+            throw errors.translateOpenFailure(e);
+        } catch (IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException
+                 | NegativeArraySizeException | BufferUnderflowException | ClassCastException e) {
+            // MVStore reading garbage where its own structures should be can fail in these ways before a
+            // checksum catches it.
+            closeWithoutWriting(store);
+            throw errors.corrupted(e);
+        } catch (QuiverException e) {
+            closeWithoutWriting(store);
+            throw e;
+        }
+    }
+
+    private static void createDirectory(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new QuiverException(SqlState.IO_ERROR, "could not create directory \"" + dataDir + "\": " + e.getMessage(), e);
+        }
+    }
+
+    /** An existing but empty file would silently open as a new, empty database. */
+    private static void refuseEmptyFile(Path file) {
+        try {
+            if (Files.exists(file) && Files.size(file) == 0) {
+                throw new QuiverException(SqlState.DATA_CORRUPTED, "data file \"" + file + "\" is corrupted: it is empty");
+            }
+        } catch (IOException e) {
+            throw new QuiverException(SqlState.IO_ERROR, "could not stat file \"" + file + "\": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * MVStore falls back to the newest complete version it finds, which after truncation is an old one. A
+     * cleanly closed file records its last version in the header, so a lower version means lost data. After
+     * a crash the header may lag behind, and falling back is how recovery works, so only clean files are checked.
+     */
+    private static void refuseLostVersions(MVStore store, StorageErrors errors) {
+        Map<String, Object> header = store.getStoreHeader();
+        boolean closedCleanly = DataUtils.readHexLong(header, "clean", 0) != 0;
+        long closedAt = DataUtils.readHexLong(header, "version", 0);
+        if (closedCleanly && store.getCurrentVersion() < closedAt) {
+            throw new QuiverException(SqlState.DATA_CORRUPTED, "data file \"" + errors.fileName()
+                    + "\" is truncated or damaged: it was closed at version " + closedAt + " but only version "
+                    + store.getCurrentVersion() + " is readable");
+        }
+    }
+
+    /** Begins a transaction whose snapshot is taken now. */
+    public StorageTransaction begin() {
+        Transaction tx = errors.call(() -> transactions.begin((map, key, existing, restored) -> { }, LOCK_TIMEOUT_MILLIS, 0, IsolationLevel.SNAPSHOT));
+        return new StorageTransaction(this, tx, snapshotMaps, errors);
+    }
+
+    /** Opens a table's maps, creating them if needed; cheap to call again with the same or a newer schema. */
+    public TableStorage table(long tableId, RowSchema schema) {
+        TableMaps maps = tables.compute(tableId, (id, existing) -> {
+            if (existing != null && (existing.primaryKey() != null || !schema.hasPrimaryKey())) {
+                return existing;
+            }
+            MVMap<Long, VersionedValue<byte[]>> rows = existing != null ? existing.rows()
+                    : openVersioned(rowsMapName(id), LongDataType.INSTANCE, ByteArrayDataType.INSTANCE);
+            MVMap<byte[], VersionedValue<Long>> primaryKey = schema.hasPrimaryKey()
+                    ? openVersioned(primaryKeyMapName(id), ByteArrayDataType.INSTANCE, LongDataType.INSTANCE) : null;
+            AtomicLong rowIds = existing != null ? existing.lastRowIdCounter() : TableMaps.rowIdsAfterLastOf(rows);
+            return new TableMaps(rows, primaryKey, rowIds);
+        });
+        return new TableStorage(tableId, schema, maps);
+    }
+
+    /** Removes a table's maps; call it once the transaction that dropped the table has committed. */
+    public void dropTable(long tableId) {
+        tables.remove(tableId);
+        removeMapIfPresent(rowsMapName(tableId), LongDataType.INSTANCE, ByteArrayDataType.INSTANCE);
+        removeMapIfPresent(primaryKeyMapName(tableId), ByteArrayDataType.INSTANCE, LongDataType.INSTANCE);
+        awaitDurable();
+    }
+
+    /** The durable counter with this name, created at 0 on first use. */
+    public Sequence sequence(String name) {
+        return sequences.computeIfAbsent(name, n -> new Sequence(n, sequenceValues, errors));
+    }
+
+    /** Rolls back the transactions still open, flushes everything and closes the file. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        errors.run(() -> transactions.getOpenTransactions().stream()
+                .filter(tx -> tx.getStatus() == Transaction.STATUS_OPEN)
+                .forEach(Transaction::rollback));
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
+        errors.run(() -> {
+            transactions.close();
+            store.close();
+        });
+    }
+
+    /** How many group-commit flushes (file syncs) have run; 0 without synchronous commit. */
+    long syncCount() {
+        return groupCommit == null ? 0 : groupCommit.flushCount();
+    }
+
+    void awaitDurable() {
+        if (groupCommit != null) {
+            groupCommit.awaitDurable();
+        }
+    }
+
+    MVMap<String, VersionedValue<byte[]>> metaMap(String name) {
+        return metaMaps.computeIfAbsent(name, n -> openVersioned("meta." + n, StringDataType.INSTANCE, ByteArrayDataType.INSTANCE));
+    }
+
+    /** TransactionStore's snapshot API takes maps of any key and value type under one erased signature. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static MVMap<Object, VersionedValue<Object>> untyped(MVMap<?, ?> map) {
+        return (MVMap) map;
+    }
+
+    private <K, V> MVMap<K, VersionedValue<V>> openVersioned(String name, DataType<K> keyType, DataType<V> valueType) {
+        MVMap<K, VersionedValue<V>> map = errors.call(() -> transactions.openMap(name, keyType, new VersionedValueType<V, Object>(valueType)));
+        rememberSnapshotMap(untyped(map));
+        return map;
+    }
+
+    private synchronized void rememberSnapshotMap(MVMap<Object, VersionedValue<Object>> map) {
+        if (!snapshotMaps.contains(map)) {
+            HashSet<MVMap<Object, VersionedValue<Object>>> copy = new HashSet<>(snapshotMaps);
+            copy.add(map);
+            snapshotMaps = copy;
+        }
+    }
+
+    private synchronized void forgetSnapshotMap(MVMap<Object, VersionedValue<Object>> map) {
+        HashSet<MVMap<Object, VersionedValue<Object>>> copy = new HashSet<>(snapshotMaps);
+        copy.remove(map);
+        snapshotMaps = copy;
+    }
+
+    private <K, V> void removeMapIfPresent(String name, DataType<K> keyType, DataType<V> valueType) {
+        if (!errors.call(() -> store.hasMap(name))) {
+            return;
+        }
+        MVMap<Object, VersionedValue<Object>> map = untyped(openVersioned(name, keyType, valueType));
+        forgetSnapshotMap(map);
+        errors.run(() -> {
+            Transaction tx = transactions.begin();
+            tx.removeMap(tx.openMapX(map));
+            tx.commit();
+        });
+    }
+
+    private static String rowsMapName(long tableId) {
+        return "table." + tableId + ".rows";
+    }
+
+    private static String primaryKeyMapName(long tableId) {
+        return "table." + tableId + ".pkey";
+    }
+
+    private static void closeWithoutWriting(MVStore store) {
+        if (store != null) {
+            store.closeImmediately();
+        }
+    }
+}
