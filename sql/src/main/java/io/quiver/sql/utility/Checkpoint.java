@@ -1,0 +1,5 @@
+package io.quiver.sql.utility;
+
+/** {@code CHECKPOINT}. */
+public record Checkpoint() implements UtilityStatement {
+}

@@ -1,0 +1,5 @@
+package io.quiver.sql.utility;
+
+/** {@code RELEASE [SAVEPOINT] name}. */
+public record ReleaseSavepoint(String name) implements UtilityStatement {
+}

@@ -1,0 +1,48 @@
+package io.quiver.wire.connection;
+
+import io.quiver.executor.api.PreparedStatement;
+import io.quiver.executor.api.Session;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What one connection remembers between messages. Touched by the connection's worker only. */
+final class ConnectionState {
+    static final String UNNAMED = "";
+
+    final Map<String, PreparedStatement> statements = new HashMap<>();
+    final Map<String, BoundPortal> portals = new HashMap<>();
+    /** Set by an error in extended query mode: messages are discarded until Sync, as PostgreSQL does. */
+    boolean skippingUntilSync;
+    /** Null until startup completes. Volatile because a disconnect cancels it from the event loop. */
+    volatile Session session;
+
+    void closePortal(String name) {
+        BoundPortal portal = portals.remove(name);
+        if (portal != null) {
+            portal.portal().close();
+        }
+    }
+
+    /** Portals live until the transaction ends; the wire layer sees it end when the session turns idle. */
+    void closePortalsIfIdle() {
+        if (session.transactionStatus() == 'I') {
+            portals.values().forEach(portal -> portal.portal().close());
+            portals.clear();
+        }
+    }
+
+    void markFailedIfInTransactionBlock() {
+        if (session != null && session.transactionStatus() == 'T') {
+            session.markFailed();
+        }
+    }
+
+    void close() {
+        portals.values().forEach(portal -> portal.portal().close());
+        portals.clear();
+        statements.clear();
+        if (session != null) {
+            session.close();
+        }
+    }
+}
