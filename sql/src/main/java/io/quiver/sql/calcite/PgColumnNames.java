@@ -1,0 +1,81 @@
+package io.quiver.sql.calcite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSyntax;
+
+/**
+ * Names result columns as PostgreSQL does where the query gave no alias: a column keeps its name, a function
+ * call is named after the function ({@code count}, {@code vector_dims}), a cast after its type, anything else
+ * {@code ?column?}. Calcite would call them {@code EXPR$0}.
+ */
+final class PgColumnNames {
+    private static final String UNNAMED = "?column?";
+
+    private PgColumnNames() {
+    }
+
+    /** The column names of {@code validated}, replacing Calcite's generated ones in {@code calciteNames}. */
+    static List<String> of(SqlNode validated, List<String> calciteNames) {
+        SqlSelect select = innermostSelect(validated);
+        List<String> names = new ArrayList<>(calciteNames);
+        if (select == null || select.getSelectList().size() != names.size()) {
+            names.replaceAll(name -> isGenerated(name) ? UNNAMED : name);
+            return names;
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (isGenerated(names.get(i))) {
+                names.set(i, nameOf(select.getSelectList().get(i)));
+            }
+        }
+        return names;
+    }
+
+    private static SqlSelect innermostSelect(SqlNode node) {
+        if (node instanceof SqlSelect select) {
+            return select;
+        }
+        if (node instanceof SqlOrderBy orderBy) {
+            return innermostSelect(orderBy.query);
+        }
+        return null;
+    }
+
+    private static boolean isGenerated(String name) {
+        return name.startsWith("EXPR$");
+    }
+
+    private static boolean isFunctionSyntax(SqlSyntax syntax) {
+        return syntax == SqlSyntax.FUNCTION || syntax == SqlSyntax.FUNCTION_STAR
+                || syntax == SqlSyntax.FUNCTION_ID;
+    }
+
+    private static String nameOf(SqlNode item) {
+        if (item.getKind() == SqlKind.AS) {
+            SqlCall as = (SqlCall) item;
+            String alias = ((SqlIdentifier) as.operand(1)).getSimple();
+            return isGenerated(alias) ? nameOf(as.operand(0)) : alias;
+        }
+        if (item instanceof SqlIdentifier identifier) {
+            return identifier.names.get(identifier.names.size() - 1);
+        }
+        if (item.getKind() == SqlKind.CAST && item instanceof SqlBasicCall cast
+                && cast.operand(1) instanceof SqlDataTypeSpec spec) {
+            String inner = nameOf(cast.operand(0));
+            return inner.equals(UNNAMED) ? spec.getTypeName().getSimple().toLowerCase(Locale.ROOT) : inner;
+        }
+        if (item instanceof SqlCall call && isFunctionSyntax(call.getOperator().getSyntax())) {
+            return call.getOperator().getName().toLowerCase(Locale.ROOT);
+        }
+        return UNNAMED;
+    }
+}

@@ -1,0 +1,78 @@
+package io.quiver.sql.function;
+
+import io.quiver.common.error.QuiverException;
+import io.quiver.common.error.SqlState;
+import io.quiver.sql.type.PgTypeMapping;
+import io.quiver.sql.type.VectorSqlType;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.SqlUtil;
+import org.apache.calcite.sql.fun.SqlCastFunction;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+
+/**
+ * CAST and {@code ::} with pgvector's casts added: text, int[], real[], double precision[] and numeric[] to
+ * {@code vector(n)}, vector to vector(n) (checking the dimension), and vector to real[] and text. Other casts are
+ * Calcite's. The validator finds CAST by name, so this one stands in for the standard one;
+ * {@link QuiverConvertletTable} converts vector casts to functions and the rest back to the standard CAST.
+ */
+public final class PgCastFunction extends SqlCastFunction {
+    public static final PgCastFunction INSTANCE = new PgCastFunction();
+
+    private PgCastFunction() {
+    }
+
+    @Override
+    public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
+        SqlNode source = binding.operand(0);
+        RelDataType target = SqlTypeUtil.deriveType(binding, binding.operand(1));
+        if (SqlUtil.isNullLiteral(source, false) || source instanceof SqlDynamicParam) {
+            return true;
+        }
+        RelDataType sourceType = binding.getValidator().getValidatedNodeType(source);
+        if (!(target instanceof VectorSqlType) && !(sourceType instanceof VectorSqlType)) {
+            return super.checkOperandTypes(binding, throwOnFailure);
+        }
+        if (isVectorCast(sourceType, target)) {
+            return true;
+        }
+        if (throwOnFailure) {
+            throw QuiverException.of(SqlState.CANNOT_COERCE, "cannot cast type %s to %s",
+                    PgTypeMapping.toPg(sourceType).type().typname(), PgTypeMapping.toPg(target).type().typname());
+        }
+        return false;
+    }
+
+    /** Whether pgvector defines a cast from {@code source} to {@code target}, one of which is a vector. */
+    static boolean isVectorCast(RelDataType source, RelDataType target) {
+        if (target instanceof VectorSqlType) {
+            return source instanceof VectorSqlType
+                    || SqlTypeUtil.isCharacter(source)
+                    || (SqlTypeUtil.isArray(source) && isNumeric(source.getComponentType()));
+        }
+        return SqlTypeUtil.isCharacter(target)
+                || (SqlTypeUtil.isArray(target) && target.getComponentType().getSqlTypeName() == SqlTypeName.REAL);
+    }
+
+    private static boolean isNumeric(RelDataType type) {
+        return type != null && SqlTypeFamily.NUMERIC.contains(type);
+    }
+
+    @Override
+    public RelDataType inferReturnType(SqlOperatorBinding binding) {
+        RelDataType source = binding.getOperandType(0);
+        RelDataType target = binding.getOperandType(1);
+        if (target instanceof VectorSqlType || source instanceof VectorSqlType) {
+            if (binding instanceof SqlCallBinding callBinding && callBinding.operand(0) instanceof SqlDynamicParam) {
+                callBinding.getValidator().setValidatedNodeType(callBinding.operand(0), target);
+            }
+            return binding.getTypeFactory().createTypeWithNullability(target, source.isNullable());
+        }
+        return super.inferReturnType(binding);
+    }
+}

@@ -1,0 +1,56 @@
+package io.quiver.sql.function;
+
+import io.quiver.common.vector.VectorAverage;
+import io.quiver.common.vector.VectorSum;
+
+/**
+ * Accumulators of pgvector's {@code sum(vector)} and {@code avg(vector)} in the shape Calcite's
+ * {@link org.apache.calcite.schema.impl.AggregateFunctionImpl} expects (init, add, merge, result). NULL inputs
+ * never reach {@code add}: Calcite skips them for strict aggregates, as PostgreSQL does.
+ */
+public final class VectorAggregates {
+    private VectorAggregates() {
+    }
+
+    /** sum(vector). */
+    public static final class Sum {
+        public VectorSum init() {
+            return new VectorSum();
+        }
+
+        public VectorSum add(VectorSum accumulator, float[] value) {
+            accumulator.add(value);
+            return accumulator;
+        }
+
+        public VectorSum merge(VectorSum accumulator, VectorSum other) {
+            accumulator.combine(other);
+            return accumulator;
+        }
+
+        public float[] result(VectorSum accumulator) {
+            return accumulator.result();
+        }
+    }
+
+    /** avg(vector). */
+    public static final class Avg {
+        public VectorAverage init() {
+            return new VectorAverage();
+        }
+
+        public VectorAverage add(VectorAverage accumulator, float[] value) {
+            accumulator.add(value);
+            return accumulator;
+        }
+
+        public VectorAverage merge(VectorAverage accumulator, VectorAverage other) {
+            accumulator.combine(other);
+            return accumulator;
+        }
+
+        public float[] result(VectorAverage accumulator) {
+            return accumulator.result();
+        }
+    }
+}
