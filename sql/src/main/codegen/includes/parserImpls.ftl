@@ -77,3 +77,125 @@ SqlTypeNameSpec PgNamedType() :
         return new io.quiver.sql.type.QuiverTypeNameSpec(name, modifiers, name.getParserPosition());
     }
 }
+
+/**
+ * Parses PostgreSQL's schema-qualified operator syntax and its right operand, as psql writes
+ * {@code c.relname OPERATOR(pg_catalog.~) '^(items)$'}. The operator means what its unqualified symbol means.
+ */
+void QualifiedOperatorExpression(List<Object> list, ExprContext exprContext, Span s) :
+{
+    SqlIdentifier schema = null;
+    final SqlOperator op;
+}
+{
+    <OPERATOR> {
+        checkNonQueryExpression(exprContext);
+        s.clear().add(this);
+    }
+    <LPAREN>
+    [ LOOKAHEAD(2) schema = SimpleIdentifier() <DOT> ]
+    op = OperatorSymbol()
+    <RPAREN>
+    {
+        list.add(new SqlParserUtil.ToTreeListItem(PgOperatorNames.qualified(schema, op), s.pos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+/** The binary operator an operator symbol inside OPERATOR(...) names. */
+SqlOperator OperatorSymbol() :
+{
+    SqlOperator op;
+}
+{
+    (
+        <TILDE> { op = SqlStdOperatorTable.POSIX_REGEX_CASE_SENSITIVE; }
+        [ <STAR> { op = SqlStdOperatorTable.POSIX_REGEX_CASE_INSENSITIVE; } ]
+    |
+        <NEGATE> <TILDE> { op = SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_SENSITIVE; }
+        [ <STAR> { op = SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_INSENSITIVE; } ]
+    |
+        <EQ> { op = SqlStdOperatorTable.EQUALS; }
+    |
+        <NE> { op = SqlStdOperatorTable.NOT_EQUALS; }
+    |
+        <NE2> { op = SqlStdOperatorTable.NOT_EQUALS; }
+    |
+        <LT> { op = SqlStdOperatorTable.LESS_THAN; }
+    |
+        <LE> { op = SqlStdOperatorTable.LESS_THAN_OR_EQUAL; }
+    |
+        <GT> { op = SqlStdOperatorTable.GREATER_THAN; }
+    |
+        <GE> { op = SqlStdOperatorTable.GREATER_THAN_OR_EQUAL; }
+    |
+        <PLUS> { op = SqlStdOperatorTable.PLUS; }
+    |
+        <MINUS> { op = SqlStdOperatorTable.MINUS; }
+    |
+        <STAR> { op = SqlStdOperatorTable.MULTIPLY; }
+    |
+        <SLASH> { op = SqlStdOperatorTable.DIVIDE; }
+    |
+        <PERCENT_REMAINDER> { op = SqlStdOperatorTable.PERCENT_REMAINDER; }
+    |
+        <CONCAT> { op = SqlStdOperatorTable.CONCAT; }
+    |
+        <L2_DISTANCE_OP> { op = VectorOperators.L2_DISTANCE; }
+    |
+        <NEGATIVE_INNER_PRODUCT_OP> { op = VectorOperators.NEGATIVE_INNER_PRODUCT; }
+    |
+        <COSINE_DISTANCE_OP> { op = VectorOperators.COSINE_DISTANCE; }
+    |
+        <L1_DISTANCE_OP> { op = VectorOperators.L1_DISTANCE; }
+    )
+    { return op; }
+}
+
+/**
+ * Parses {@code COLLATE name} after an operand and drops it: Quiver compares text by code point, which is what
+ * the collations it accepts ("default", "C", "POSIX") mean. Any other collation is rejected.
+ */
+void IgnoredCollateClause(List<Object> list, ExprContext exprContext, Span s) :
+{
+    SqlIdentifier schema = null;
+    final String collation;
+}
+{
+    <COLLATE>
+    [ LOOKAHEAD(2) schema = SimpleIdentifier() <DOT> ]
+    (
+        // "default" is a reserved word, but still a collation's name.
+        <DEFAULT_> { collation = "default"; }
+    |
+        collation = Identifier()
+    )
+    {
+        PgOperatorNames.checkCollation(schema, collation);
+    }
+}
+
+/**
+ * Parses the session values PostgreSQL spells as keywords, as calls of the pg_catalog functions computing
+ * them: {@code current_user}, {@code session_user}, {@code current_catalog}, and {@code current_schema} with or
+ * without parentheses.
+ */
+SqlNode PgSessionFunctionCall() :
+{
+    final String name;
+}
+{
+    (
+        <CURRENT_USER> { name = "current_user"; }
+    |
+        <SESSION_USER> { name = "session_user"; }
+    |
+        <CURRENT_CATALOG> { name = "current_catalog"; }
+    |
+        <CURRENT_SCHEMA> { name = "current_schema"; }
+        [ LOOKAHEAD(2) <LPAREN> <RPAREN> ]
+    )
+    {
+        return PgCatalogCalls.call(name, getPos());
+    }
+}

@@ -32,6 +32,15 @@ public interface Session extends AutoCloseable {
      */
     void markFailed();
 
+    /**
+     * Ends the implicit transaction that statements outside a transaction block share (PostgreSQL's: until Sync
+     * in extended query, the whole message in simple query), committing what succeeded. Called at Sync and at
+     * the end of a simple query, after the portals were closed.
+     *
+     * @throws io.quiver.common.error.QuiverException if the commit fails
+     */
+    void sync();
+
     /** Asks the statement now running, if any, to stop with SQLSTATE 57014. Safe from any thread. */
     void cancel();
 

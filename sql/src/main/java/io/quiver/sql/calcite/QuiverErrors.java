@@ -43,6 +43,10 @@ public final class QuiverErrors {
                 return new QuiverException(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type "
                         + "numeric: \"" + (input.matches() ? input.group(1) : t.getMessage()) + "\"", error);
             }
+            if (t instanceof IllegalArgumentException && String.valueOf(t.getMessage()).contains(
+                    "cannot be represented as a DECIMAL")) {
+                return new QuiverException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow", error);
+            }
             if (t instanceof ArithmeticException) {
                 return String.valueOf(t.getMessage()).contains("by zero")
                         ? new QuiverException(SqlState.DIVISION_BY_ZERO, "division by zero", error)

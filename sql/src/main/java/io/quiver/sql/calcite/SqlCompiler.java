@@ -41,6 +41,7 @@ import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
@@ -101,7 +102,9 @@ public final class SqlCompiler {
 
     private CompiledQuery compileValidated(SqlNode query, String sql) {
         CalciteCatalogReader catalogReader = catalogReader();
-        SqlValidator validator = SqlValidatorUtil.newValidator(operatorTable, catalogReader, typeFactory,
+        // Functions defined in the schemas (pg_catalog's) are found through the catalog reader, after Quiver's.
+        SqlValidator validator = SqlValidatorUtil.newValidator(
+                SqlOperatorTables.chain(operatorTable, catalogReader), catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withIdentifierExpansion(true)
                         .withConformance(QuiverSqlParser.CONFORMANCE)
@@ -121,7 +124,9 @@ public final class SqlCompiler {
         RelNode logical = root.withRel(VectorAggregateResolver.resolve(
                 decorrelate(removeSubQueries(root.rel), cluster, catalogReader))).project();
 
-        RelNode physical = planner.changeTraits(logical, logical.getTraitSet().replace(EnumerableConvention.INSTANCE));
+        // simplify(): a VALUES is sorted on every column, and the planner wants one collation to aim for.
+        RelNode physical = planner.changeTraits(logical,
+                logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify());
         planner.setRoot(physical);
         EnumerableRel best = (EnumerableRel) toCalcs(planner.findBestExp());
         Map<String, Object> compiledValues = new HashMap<>();

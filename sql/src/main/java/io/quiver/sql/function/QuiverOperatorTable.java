@@ -25,6 +25,7 @@ public final class QuiverOperatorTable implements SqlOperatorTable {
     private static final SqlOperatorTable CALCITE = SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
             SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL);
     private static final SqlOperatorTable VECTOR = SqlOperatorTables.of(VectorOperators.all());
+    private static final String PG_CATALOG = "pg_catalog";
     private static final SqlNameMatcher CASE_INSENSITIVE = SqlNameMatchers.withCaseSensitive(false);
 
     /** The tables after pgvector's. */
@@ -51,7 +52,16 @@ public final class QuiverOperatorTable implements SqlOperatorTable {
             VECTOR.lookupOperatorOverloads(opName, category, SqlSyntax.SPECIAL, special, CASE_INSENSITIVE);
             special.stream().filter(SqlFunction.class::isInstance).forEach(operatorList::add);
         }
-        others.lookupOperatorOverloads(opName, category, syntax, operatorList, CASE_INSENSITIVE);
+        others.lookupOperatorOverloads(builtinName(opName), category, syntax, operatorList, CASE_INSENSITIVE);
+    }
+
+    /**
+     * The name to find a built-in function by: PostgreSQL's built-ins live in pg_catalog, so psql's
+     * {@code pg_catalog.array_to_string(...)} means Calcite's {@code array_to_string}.
+     */
+    private static SqlIdentifier builtinName(SqlIdentifier opName) {
+        boolean inPgCatalog = opName.names.size() == 2 && opName.names.get(0).equals(PG_CATALOG);
+        return inPgCatalog ? opName.getComponent(1) : opName;
     }
 
     @Override

@@ -39,9 +39,10 @@ public final class QuiverSqlParser {
         try {
             node = SqlParser.create(sql, CONFIG).parseStmt();
         } catch (SqlParseException e) {
-            throw syntaxError(sql, e);
+            // The grammar's own checks (an unknown collation, say) fail with a QuiverException of their own.
+            throw e.getCause() instanceof QuiverException quiver ? quiver : syntaxError(sql, e);
         }
-        return PositionalParameters.number(sql, node);
+        return RegTypeCasts.rewrite(PositionalParameters.number(sql, node));
     }
 
     private static QuiverException syntaxError(String sql, SqlParseException e) {

@@ -23,11 +23,15 @@ final class ConnectionState {
         }
     }
 
-    /** Portals live until the transaction ends; the wire layer sees it end when the session turns idle. */
-    void closePortalsIfIdle() {
+    /**
+     * At Sync or the end of a simple query: outside a transaction block, the portals end with the implicit
+     * transaction, which then commits.
+     */
+    void endImplicitTransaction() {
         if (session.transactionStatus() == 'I') {
             portals.values().forEach(portal -> portal.portal().close());
             portals.clear();
+            session.sync();
         }
     }
 

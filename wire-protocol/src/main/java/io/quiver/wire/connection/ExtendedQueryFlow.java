@@ -104,9 +104,14 @@ final class ExtendedQueryFlow {
         out.send(BackendMessages::closeComplete);
     }
 
-    void sync() {
+    /** Sync: ends the implicit transaction (reporting a failed commit) and says ReadyForQuery. */
+    void sync(ErrorReporter errors) {
         state.skippingUntilSync = false;
-        state.closePortalsIfIdle();
+        try {
+            state.endImplicitTransaction();
+        } catch (RuntimeException e) {
+            errors.report(e);
+        }
         out.send(buf -> BackendMessages.readyForQuery(buf, state.session.transactionStatus()));
         out.flush();
     }

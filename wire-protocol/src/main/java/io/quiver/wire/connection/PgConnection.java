@@ -69,7 +69,7 @@ final class PgConnection {
             case FrontendMessage.Describe describe -> extended(() -> extendedQuery.describe(describe));
             case FrontendMessage.Execute execute -> extended(() -> extendedQuery.execute(execute));
             case FrontendMessage.Close close -> extended(() -> extendedQuery.close(close));
-            case FrontendMessage.Sync sync -> extendedQuery.sync();
+            case FrontendMessage.Sync sync -> extendedQuery.sync(errors);
             case FrontendMessage.Flush flush -> out.flush();
             case FrontendMessage.Terminate terminate -> close();
             case FrontendMessage.Ignored ignored -> LOG.debug("ignoring message '{}' outside COPY", ignored.type());

@@ -31,10 +31,11 @@ final class SimpleQueryFlow {
                 out.send(BackendMessages::emptyQueryResponse);
             }
             statements.forEach(this::runStatement);
+            state.endImplicitTransaction();
         } catch (RuntimeException e) {
             errors.report(e);
+            state.endImplicitTransaction();
         }
-        state.closePortalsIfIdle();
         out.send(buf -> BackendMessages.readyForQuery(buf, state.session.transactionStatus()));
         out.flush();
     }

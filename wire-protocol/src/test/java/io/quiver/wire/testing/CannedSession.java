@@ -191,6 +191,8 @@ public final class CannedSession implements Session {
         return rows(new Object[] {""});
     }
 
+    private int syncs;
+
     @Override
     public char transactionStatus() {
         return transactionStatus;
@@ -199,6 +201,16 @@ public final class CannedSession implements Session {
     @Override
     public void markFailed() {
         transactionStatus = 'E';
+    }
+
+    @Override
+    public void sync() {
+        syncs++;
+    }
+
+    /** How many times the wire layer ended the implicit transaction. */
+    public int syncs() {
+        return syncs;
     }
 
     @Override

@@ -1,0 +1,109 @@
+package io.quiver.executor;
+
+import io.quiver.catalog.Catalog;
+import io.quiver.executor.api.QueryEngine;
+import io.quiver.executor.api.Session;
+import io.quiver.executor.api.SessionOptions;
+import io.quiver.executor.plan.CalcitePlanCompiler;
+import io.quiver.executor.plan.PlanCompiler;
+import io.quiver.executor.schema.RootSchemaFactory;
+import io.quiver.executor.schema.TableStorageResolver;
+import io.quiver.executor.session.QuiverSession;
+import io.quiver.executor.session.SessionSettings;
+import io.quiver.storage.StorageEngine;
+import io.quiver.storage.StorageOptions;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One open database: storage, catalog and the sessions working on them. */
+public final class QuiverEngine implements QueryEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(QuiverEngine.class);
+
+    private final StorageEngine storage;
+    private final Catalog catalog;
+    private final PlanCache planCache = new PlanCache();
+    private final TableStorageResolver tableStorage;
+    private final RootSchemaFactory schemas;
+    private final CalcitePlanCompiler compiler = new CalcitePlanCompiler();
+    private final Set<QuiverSession> sessions = ConcurrentHashMap.newKeySet();
+
+    private QuiverEngine(StorageEngine storage, Catalog catalog) {
+        this.storage = storage;
+        this.catalog = catalog;
+        this.tableStorage = new TableStorageResolver(storage);
+        this.schemas = new RootSchemaFactory(tableStorage);
+    }
+
+    public static QuiverEngine open(EngineConfig config) {
+        StorageEngine storage = StorageEngine.open(config.dataDirectory(),
+                StorageOptions.defaults().withSynchronousCommit(config.synchronousCommit()));
+        try {
+            Catalog catalog = Catalog.open(storage);
+            LOG.info("opened data directory {} ({} tables)", config.dataDirectory(), catalog.current().tables().size());
+            return new QuiverEngine(storage, catalog);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Session openSession(SessionOptions options) {
+        QuiverSession session = new QuiverSession(this, options);
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public Map<String, String> startupParameters() {
+        return SessionSettings.startupReport();
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public StorageEngine storage() {
+        return storage;
+    }
+
+    public TableStorageResolver tableStorage() {
+        return tableStorage;
+    }
+
+    public RootSchemaFactory schemas() {
+        return schemas;
+    }
+
+    public PlanCompiler compiler() {
+        return compiler;
+    }
+
+    public JavaTypeFactory typeFactory() {
+        return compiler.typeFactory();
+    }
+
+    public PlanCache planCache() {
+        return planCache;
+    }
+
+    public void sessionClosed(QuiverSession session) {
+        sessions.remove(session);
+    }
+
+    /** The sessions open now (for pg_stat_activity). */
+    public Set<QuiverSession> sessions() {
+        return Set.copyOf(sessions);
+    }
+
+    @Override
+    public void close() {
+        sessions.forEach(QuiverSession::close);
+        storage.close();
+        LOG.info("data flushed and closed");
+    }
+}

@@ -1,0 +1,45 @@
+package io.quiver.executor.dml;
+
+import io.quiver.catalog.TableDefinition;
+import io.quiver.common.type.PgType;
+import io.quiver.executor.plan.CompiledPlan;
+import io.quiver.executor.plan.PlanEnvironment;
+import io.quiver.executor.schema.QuiverDataContext;
+import io.quiver.executor.schema.StorageTable;
+import io.quiver.executor.statement.QuiverPreparedStatement;
+import io.quiver.executor.statement.TransactionUse;
+import io.quiver.storage.TableAccess;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlDelete;
+
+/** DELETE: planned as {@code SELECT $rowid FROM table WHERE condition}, then the rows are deleted. */
+public final class DeletePlanner {
+    private final PlanEnvironment env;
+
+    public DeletePlanner(PlanEnvironment env) {
+        this.env = env;
+    }
+
+    public QuiverPreparedStatement plan(String sql, SqlDelete delete, String returningList, List<PgType> declared) {
+        TableDefinition table = env.targetTable(delete.getTargetTable());
+        String alias = delete.getAlias() != null ? delete.getAlias().getSimple() : table.name();
+        CompiledPlan plan = env.compile(sql, sql, SqlNodes.select(List.of(SqlNodes.identifier(alias, StorageTable.ROW_ID)),
+                DmlTargets.withRowIds(table, alias), delete.getCondition()), declared);
+        Returning returning = Returning.plan(env, table, alias, returningList);
+        return new QuiverPreparedStatement(plan.parameterTypes(), Returning.columns(returning), parameters -> {
+            QuiverDataContext context = env.dataContext(plan.parameterTypes(), parameters);
+            TableAccess access = context.execution().storage().access(env.engine().tableStorage().storageOf(table));
+            List<Object[]> doomed = DmlTargets.collect(plan.run(context));
+            List<Object[]> deleted = new ArrayList<>(doomed.size());
+            for (Object[] target : doomed) {
+                long rowId = (Long) target[0];
+                if (returning != null) {
+                    deleted.add(access.get(rowId));
+                }
+                access.delete(rowId);
+            }
+            return Returning.result(returning, context, deleted, "DELETE " + doomed.size());
+        }, TransactionUse.NORMAL, env.session());
+    }
+}

@@ -1,0 +1,154 @@
+package io.quiver.executor.dml;
+
+import io.quiver.catalog.ColumnDefinition;
+import io.quiver.catalog.SqlType;
+import io.quiver.catalog.TableDefinition;
+import io.quiver.common.error.QuiverException;
+import io.quiver.common.error.SqlState;
+import io.quiver.common.type.PgType;
+import io.quiver.executor.plan.CompiledPlan;
+import io.quiver.executor.plan.PlanEnvironment;
+import io.quiver.executor.schema.QuiverDataContext;
+import io.quiver.executor.statement.QuiverPreparedStatement;
+import io.quiver.executor.statement.TransactionUse;
+import io.quiver.storage.TableAccess;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+
+/**
+ * INSERT: the source (VALUES or a query) is rewritten into a query producing complete rows of the table — each
+ * value cast to its column's type, omitted columns and DEFAULT filled from the column defaults — compiled
+ * like any query, and its rows stored after PostgreSQL's assignment checks.
+ */
+public final class InsertPlanner {
+    private final PlanEnvironment env;
+
+    public InsertPlanner(PlanEnvironment env) {
+        this.env = env;
+    }
+
+    public QuiverPreparedStatement plan(String sql, SqlInsert insert, String returningList, List<PgType> declared) {
+        TableDefinition table = env.targetTable(insert.getTargetTable());
+        int[] targets = targetColumns(table, insert.getTargetColumnList());
+        SqlNode source = insert.getSource();
+        SqlNode rows = source.getKind() == SqlKind.VALUES ? values(sql, table, targets, (SqlCall) source)
+                : fromQuery(table, targets, source);
+        CompiledPlan plan = env.compile(sql, sql, rows, declared);
+        Returning returning = Returning.plan(env, table, table.name(), returningList);
+        return new QuiverPreparedStatement(plan.parameterTypes(), Returning.columns(returning), parameters -> {
+            QuiverDataContext context = env.dataContext(plan.parameterTypes(), parameters);
+            TableAccess access = context.execution().storage().access(env.engine().tableStorage().storageOf(table));
+            List<Object[]> inserted = returning == null ? null : new ArrayList<>();
+            long count = 0;
+            for (Iterator<Object[]> it = plan.run(context); it.hasNext(); ) {
+                Object[] computed = it.next();
+                Object[] row = new Object[computed.length];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = AssignmentCoercion.assign(table, i, computed[i]);
+                }
+                access.insert(row);
+                count++;
+                if (inserted != null) {
+                    inserted.add(row);
+                }
+            }
+            return Returning.result(returning, context, inserted, "INSERT 0 " + count);
+        }, TransactionUse.NORMAL, env.session());
+    }
+
+    private static int[] targetColumns(TableDefinition table, SqlNodeList columnList) {
+        if (columnList == null || columnList.isEmpty()) {
+            int[] all = new int[table.columns().size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int[] indexes = new int[columnList.size()];
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < indexes.length; i++) {
+            String name = ((SqlIdentifier) columnList.get(i)).getSimple();
+            int index = table.columnIndex(name);
+            if (index < 0) {
+                throw QuiverException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist",
+                        name, table.name()).withPosition(columnList.get(i).getParserPosition().getColumnNum());
+            }
+            if (!seen.add(name)) {
+                throw QuiverException.of(SqlState.DUPLICATE_COLUMN, "column \"%s\" specified more than once", name);
+            }
+            indexes[i] = index;
+        }
+        return indexes;
+    }
+
+    private SqlNode values(String sql, TableDefinition table, int[] targets, SqlCall values) {
+        List<SqlNode> rows = new ArrayList<>();
+        for (SqlNode rowNode : values.getOperandList()) {
+            List<SqlNode> given = ((SqlCall) rowNode).getOperandList();
+            checkArity(given.size(), targets.length);
+            SqlNode[] full = defaults(table);
+            for (int i = 0; i < targets.length; i++) {
+                SqlNode value = given.get(i);
+                if (value.getKind() != SqlKind.DEFAULT) {
+                    SqlType type = table.column(targets[i]).type();
+                    full[targets[i]] = env.sqlNodes().cast(UnknownLiterals.read(value, type, sql),
+                            AssignmentCoercion.castTarget(type));
+                }
+            }
+            rows.add(SqlNodes.row(List.of(full)));
+        }
+        return SqlNodes.values(rows);
+    }
+
+    private SqlNode fromQuery(TableDefinition table, int[] targets, SqlNode query) {
+        List<String> aliases = new ArrayList<>();
+        for (int i = 0; i < targets.length; i++) {
+            aliases.add("c" + i);
+        }
+        SqlNode[] full = defaults(table);
+        for (int i = 0; i < targets.length; i++) {
+            full[targets[i]] = env.sqlNodes().cast(SqlNodes.identifier("s", aliases.get(i)),
+                    AssignmentCoercion.castTarget(table.column(targets[i]).type()));
+        }
+        return SqlNodes.select(List.of(full), SqlNodes.as(query, "s", aliases), null);
+    }
+
+    /** Every column's default expression, cast to its type (NULL for columns without one). */
+    private SqlNode[] defaults(TableDefinition table) {
+        SqlNode[] values = new SqlNode[table.columns().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = env.sqlNodes().cast(defaultExpression(table, table.column(i)),
+                    AssignmentCoercion.castTarget(table.column(i).type()));
+        }
+        return values;
+    }
+
+    private SqlNode defaultExpression(TableDefinition table, ColumnDefinition column) {
+        String sequence = column.sequenceName();
+        if (sequence != null) {
+            return env.sqlNodes().expression("nextval('" + table.schema() + "." + sequence + "')");
+        }
+        if (column.defaultSql() != null) {
+            return env.sqlNodes().expression(column.defaultSql());
+        }
+        return SqlNodes.nullLiteral();
+    }
+
+    private static void checkArity(int given, int targets) {
+        if (given > targets) {
+            throw new QuiverException(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns");
+        }
+        if (given < targets) {
+            throw new QuiverException(SqlState.SYNTAX_ERROR, "INSERT has more target columns than expressions");
+        }
+    }
+}

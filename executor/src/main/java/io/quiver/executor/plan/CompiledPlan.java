@@ -1,0 +1,22 @@
+package io.quiver.executor.plan;
+
+import io.quiver.common.type.PgType;
+import io.quiver.executor.api.ColumnDescription;
+import io.quiver.executor.schema.QuiverDataContext;
+import java.util.Iterator;
+import java.util.List;
+
+/** A query compiled to bytecode once and run many times, each run with its own parameters and transaction. */
+public interface CompiledPlan {
+    /** The result columns, described for the client. */
+    List<ColumnDescription> columns();
+
+    /** The type of each {@code $n} parameter, as given or inferred. */
+    List<PgType> parameterTypes();
+
+    /** Runs the plan; rows come out as canonical values (see {@link PgType}). */
+    Iterator<Object[]> run(QuiverDataContext context);
+
+    /** The optimised plan, one line per operator, for EXPLAIN. */
+    List<String> explain();
+}

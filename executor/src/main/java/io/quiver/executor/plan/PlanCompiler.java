@@ -1,0 +1,17 @@
+package io.quiver.executor.plan;
+
+import io.quiver.common.type.PgType;
+import java.util.List;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlNode;
+
+/** Validates, optimises and compiles a query tree against a schema tree. */
+public interface PlanCompiler {
+    /**
+     * @param query a query (SELECT, VALUES, set operations, WITH)
+     * @param sql the statement text the tree was parsed from (for error positions)
+     * @param root the schema tree of the statement's catalog version
+     * @param declaredParameterTypes the types the client gave for {@code $1 .. $n} (null entries: infer)
+     */
+    CompiledPlan compile(SqlNode query, String sql, SchemaPlus root, List<PgType> declaredParameterTypes);
+}

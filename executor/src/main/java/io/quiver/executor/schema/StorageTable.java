@@ -1,0 +1,131 @@
+package io.quiver.executor.schema;
+
+import io.quiver.catalog.ColumnDefinition;
+import io.quiver.catalog.TableDefinition;
+import io.quiver.common.error.QuiverException;
+import io.quiver.common.error.SqlState;
+import io.quiver.common.type.PgType;
+import io.quiver.sql.type.PgTypeMapping;
+import io.quiver.storage.RowCursor;
+import io.quiver.storage.TableAccess;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * A user table as Calcite sees it: rows scanned from storage in the statement's transaction snapshot. The
+ * variant with a row id (schema {@code quiver_dml}) lets UPDATE and DELETE find the rows they change.
+ */
+public final class StorageTable extends AbstractTable implements ScannableTable {
+    /** The hidden column that carries a row's storage id in the {@code quiver_dml} variant. */
+    public static final String ROW_ID = "$rowid";
+
+    private final TableDefinition definition;
+    private final TableStorageResolver storage;
+    private final boolean withRowId;
+    private final List<PgType> columnTypes;
+
+    public StorageTable(TableDefinition definition, TableStorageResolver storage, boolean withRowId) {
+        this.definition = definition;
+        this.storage = storage;
+        this.withRowId = withRowId;
+        this.columnTypes = definition.columns().stream().map(c -> c.type().type()).toList();
+    }
+
+    public TableDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+        RelDataTypeFactory.Builder builder = typeFactory.builder();
+        for (ColumnDefinition column : definition.columns()) {
+            builder.add(column.name(), typeFactory.createTypeWithNullability(
+                    PgTypeMapping.toRel(typeFactory, column.type().type(), column.type().typmod()),
+                    !column.notNull()));
+        }
+        if (withRowId) {
+            builder.add(ROW_ID, typeFactory.createSqlType(SqlTypeName.BIGINT));
+        }
+        return builder.build();
+    }
+
+    @Override
+    public Statistic getStatistic() {
+        ImmutableBitSet key = ImmutableBitSet.of(definition.primaryKey());
+        return Statistics.of(storage.estimatedRowCount(definition),
+                definition.primaryKey().isEmpty() ? List.of() : List.of(key));
+    }
+
+    @Override
+    public Enumerable<Object[]> scan(DataContext root) {
+        QuiverDataContext context = QuiverDataContext.of(root);
+        TableAccess access = context.execution().storage().access(storage.storageOf(definition));
+        AtomicBoolean cancel = context.cancelFlag();
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                return new ScanEnumerator(access.scan(), cancel);
+            }
+        };
+    }
+
+    private final class ScanEnumerator implements Enumerator<Object[]> {
+        private final RowCursor cursor;
+        private final AtomicBoolean cancel;
+        private Object[] current;
+
+        ScanEnumerator(RowCursor cursor, AtomicBoolean cancel) {
+            this.cursor = cursor;
+            this.cancel = cancel;
+        }
+
+        @Override
+        public Object[] current() {
+            return current;
+        }
+
+        @Override
+        public boolean moveNext() {
+            // Checked on every row: a join above may spend a long time on each row this scan yields.
+            if (cancel.get()) {
+                cancel.set(false);
+                throw new QuiverException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+            }
+            if (!cursor.next()) {
+                return false;
+            }
+            Object[] stored = cursor.row();
+            Object[] row = new Object[columnTypes.size() + (withRowId ? 1 : 0)];
+            for (int i = 0; i < columnTypes.size(); i++) {
+                row[i] = CalciteValues.toCalcite(columnTypes.get(i), stored[i]);
+            }
+            if (withRowId) {
+                row[columnTypes.size()] = cursor.rowId();
+            }
+            current = row;
+            return true;
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException("storage scans are forward-only");
+        }
+
+        @Override
+        public void close() {
+            // cursors hold no resources beyond the transaction's snapshot
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.quiver.executor.statement;
+
+import io.quiver.executor.QuiverEngine;
+import io.quiver.executor.ddl.UtilityPlanner;
+import io.quiver.executor.plan.SqlPlanner;
+import io.quiver.executor.session.QuiverSession;
+import io.quiver.executor.session.SessionTransaction;
+import io.quiver.sql.utility.Commit;
+import io.quiver.sql.utility.Rollback;
+import io.quiver.sql.utility.RollbackToSavepoint;
+import io.quiver.sql.utility.UtilityStatement;
+import io.quiver.sql.utility.UtilityStatementParser;
+import java.util.Optional;
+
+/**
+ * Routes a statement to the planner for its kind: utility statements (DDL, transaction control, settings)
+ * parsed by the ANTLR grammar, everything else (queries and DML) through Calcite.
+ */
+public final class StatementPlanner {
+    private final QuiverSession session;
+    private final UtilityPlanner utilities;
+    private final SqlPlanner sqlPlanner;
+
+    public StatementPlanner(QuiverEngine engine, QuiverSession session) {
+        this.session = session;
+        this.utilities = new UtilityPlanner(session, engine.tableStorage());
+        this.sqlPlanner = new SqlPlanner(engine, session);
+    }
+
+    public QuiverPreparedStatement prepare(String sql, int[] parameterTypeOids) {
+        Optional<UtilityStatement> utility = UtilityStatementParser.tryParse(sql);
+        if (session.transaction().statusByte() == 'E' && !endsFailedBlock(utility)) {
+            throw SessionTransaction.aborted();
+        }
+        if (utility.isPresent()) {
+            return utilities.plan(utility.get());
+        }
+        return sqlPlanner.plan(sql, parameterTypeOids);
+    }
+
+    private static boolean endsFailedBlock(Optional<UtilityStatement> statement) {
+        return statement.map(s -> s instanceof Rollback || s instanceof Commit || s instanceof RollbackToSavepoint)
+                .orElse(false);
+    }
+}

@@ -1,0 +1,247 @@
+package io.quiver.executor.system;
+
+import io.quiver.catalog.CatalogState;
+import io.quiver.catalog.SqlType;
+import io.quiver.catalog.TableDefinition;
+import io.quiver.common.error.QuiverException;
+import io.quiver.common.error.SqlState;
+import io.quiver.common.type.PgType;
+import io.quiver.executor.session.QuiverSession;
+import io.quiver.executor.session.SearchPath;
+import io.quiver.executor.session.SessionScope;
+import io.quiver.storage.Sequence;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.linq4j.function.NonDeterministic;
+
+/**
+ * PostgreSQL's built-in functions that clients and psql call, as static methods compiled into plans. They
+ * read the running statement's session through {@link SessionScope}.
+ */
+public final class PgFunctions {
+    public static final String VERSION =
+            "PostgreSQL 15.8 (Quiver 0.1.0) on x86_64-pc-linux-gnu, compiled by javac, 64-bit";
+
+    private PgFunctions() {
+    }
+
+    public static String version() {
+        return VERSION;
+    }
+
+    public static String current_database() {
+        return SessionScope.current().options().database();
+    }
+
+    public static String current_catalog() {
+        return current_database();
+    }
+
+    public static String current_user() {
+        return SessionScope.current().options().user();
+    }
+
+    /** Quiver has no SET ROLE, so the session user is the current user. */
+    public static String session_user() {
+        return current_user();
+    }
+
+    public static String current_schema() {
+        QuiverSession session = SessionScope.current();
+        return searchPath(session).currentSchema(catalog(session));
+    }
+
+    public static int pg_backend_pid() {
+        return SessionScope.current().options().processId();
+    }
+
+    public static String current_setting(String name) {
+        return SessionScope.current().settings().show(name);
+    }
+
+    /** Every schema of the search path that exists, pg_catalog first, as current_schemas(true) lists them. */
+    public static List<String> current_schemas(Boolean includeImplicit) {
+        QuiverSession session = SessionScope.current();
+        List<String> schemas = new ArrayList<>();
+        if (Boolean.TRUE.equals(includeImplicit)) {
+            schemas.add(PgCatalogSchema.NAME);
+        }
+        searchPath(session).existing(catalog(session)).stream().filter(s -> !schemas.contains(s))
+                .forEach(schemas::add);
+        return schemas;
+    }
+
+    public static String pg_get_userbyid(Long oid) {
+        if (oid == null) {
+            return null;
+        }
+        if (oid == SystemObjects.BOOTSTRAP_SUPERUSER) {
+            return SessionScope.current().options().user();
+        }
+        return oid == SystemObjects.PG_DATABASE_OWNER ? "pg_database_owner" : "unknown (OID=" + oid + ")";
+    }
+
+    public static String pg_encoding_to_char(Integer encoding) {
+        return encoding != null && encoding == ServerCatalogs.UTF8_ENCODING ? ServerCatalogs.UTF8_ENCODING_NAME : "";
+    }
+
+    public static Boolean pg_table_is_visible(Long oid) {
+        if (oid == null) {
+            return null;
+        }
+        QuiverSession session = SessionScope.current();
+        CatalogState catalog = catalog(session);
+        Relation relation = Relations.byOid(catalog, oid);
+        if (relation == null) {
+            return null;
+        }
+        return Relations.byName(catalog, visibleSchemas(session), null, relation.name()) == relation;
+    }
+
+    public static String format_type(Long typeOid, Integer typmod) {
+        if (typeOid == null) {
+            return null;
+        }
+        PgType type = PgType.byOid(typeOid.intValue());
+        if (type == null) {
+            return "???";
+        }
+        return new SqlType(type, typmod == null ? -1 : typmod).displayName();
+    }
+
+    /** The comment on a table or an extension; {@code catalogName} says which catalog the OID is from. */
+    public static String obj_description(Long oid, String catalogName) {
+        if (oid == null) {
+            return null;
+        }
+        QuiverSession session = SessionScope.current();
+        TableDefinition table = catalog(session).tableByOid(oid);
+        return table == null || !"pg_class".equals(catalogName) ? null : table.comment();
+    }
+
+    /** Quiver has no column comments. */
+    public static String col_description(Long oid, Integer column) {
+        return null;
+    }
+
+    /** Quiver has no comments on shared objects (databases, roles). */
+    public static String shobj_description(Long oid, String catalogName) {
+        return null;
+    }
+
+    public static String pg_get_indexdef(Long indexOid) {
+        return pg_get_indexdef(indexOid, 0, false);
+    }
+
+    /** The CREATE INDEX statement of an index, or with a column number above 0 that key column's name. */
+    public static String pg_get_indexdef(Long indexOid, Integer column, Boolean pretty) {
+        Relation index = relation(indexOid, Relation.INDEX);
+        if (index == null) {
+            return null;
+        }
+        int position = column == null ? 0 : column;
+        return position == 0 ? IndexDefinitions.createIndex(index.table())
+                : IndexDefinitions.keyColumn(index.table(), position);
+    }
+
+    public static String pg_get_constraintdef(Long constraintOid) {
+        return pg_get_constraintdef(constraintOid, false);
+    }
+
+    public static String pg_get_constraintdef(Long constraintOid, Boolean pretty) {
+        if (constraintOid == null) {
+            return null;
+        }
+        for (TableDefinition table : catalog(SessionScope.current()).tables()) {
+            if (!table.primaryKey().isEmpty() && SystemObjects.primaryKeyConstraintOid(table) == constraintOid) {
+                return IndexDefinitions.constraintDefinition(table);
+            }
+        }
+        return null;
+    }
+
+    /** Quiver keeps expressions (pg_attrdef.adbin) as their SQL text, which is what this prints. */
+    public static String pg_get_expr(String expression, Long relation) {
+        return expression;
+    }
+
+    public static String pg_get_expr(String expression, Long relation, Boolean pretty) {
+        return expression;
+    }
+
+    /** The sequence a serial column draws from, schema-qualified, or null. */
+    public static String pg_get_serial_sequence(String table, String column) {
+        QuiverSession session = SessionScope.current();
+        CatalogState catalog = catalog(session);
+        int dot = table.indexOf('.');
+        TableDefinition definition = searchPath(session).findTable(catalog, dot < 0 ? null : table.substring(0, dot),
+                table.substring(dot + 1));
+        int index = definition == null ? -1 : definition.columnIndex(column);
+        if (index < 0 || definition.column(index).sequenceName() == null) {
+            return null;
+        }
+        return definition.schema() + "." + definition.column(index).sequenceName();
+    }
+
+    /** The connected user owns every object, so holds every privilege on every table that exists. */
+    public static Boolean has_table_privilege(String table, String privilege) {
+        QuiverSession session = SessionScope.current();
+        int dot = table.indexOf('.');
+        return Relations.byName(catalog(session), visibleSchemas(session), dot < 0 ? null : table.substring(0, dot),
+                table.substring(dot + 1)) != null;
+    }
+
+    public static Boolean has_table_privilege(String user, String table, String privilege) {
+        return has_table_privilege(table, privilege);
+    }
+
+    @NonDeterministic
+    public static long nextval(String sequence) {
+        return sequence(sequence).next();
+    }
+
+    @NonDeterministic
+    public static long currval(String sequence) {
+        return sequence(sequence).current();
+    }
+
+    @NonDeterministic
+    public static long setval(String sequence, long value) {
+        sequence(sequence).set(value);
+        return value;
+    }
+
+    private static Sequence sequence(String name) {
+        QuiverSession session = SessionScope.current();
+        String qualified = name.indexOf('.') >= 0 ? name
+                : searchPath(session).creationSchema(catalog(session)) + "." + name;
+        if (!SystemObjects.sequenceExists(catalog(session), qualified)) {
+            throw QuiverException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name);
+        }
+        return session.engine().storage().sequence(qualified);
+    }
+
+    static CatalogState catalog(QuiverSession session) {
+        var open = session.transaction().openContext();
+        return open != null ? open.catalogView() : session.engine().catalog().current();
+    }
+
+    private static Relation relation(Long oid, char kind) {
+        if (oid == null) {
+            return null;
+        }
+        Relation relation = Relations.byOid(catalog(SessionScope.current()), oid);
+        return relation != null && relation.kind() == kind ? relation : null;
+    }
+
+    /** The schemas unqualified names are looked up in: pg_catalog, then the search path. */
+    static List<String> visibleSchemas(QuiverSession session) {
+        List<String> schemas = new ArrayList<>(List.of(PgCatalogSchema.NAME));
+        schemas.addAll(searchPath(session).existing(catalog(session)));
+        return schemas;
+    }
+
+    static SearchPath searchPath(QuiverSession session) {
+        return SearchPath.parse(session.settings().show("search_path"), session.options().user());
+    }
+}

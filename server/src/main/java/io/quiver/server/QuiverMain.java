@@ -1,0 +1,54 @@
+package io.quiver.server;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code quiver} server command: runs in the foreground until SIGTERM or Ctrl-C. */
+@Command(name = "quiver", mixinStandardHelpOptions = true, version = "Quiver 0.1.0",
+        description = "A PostgreSQL-compatible vector database.")
+public final class QuiverMain implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(QuiverMain.class);
+
+    @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host = ServerConfig.DEFAULT_HOST;
+
+    @Option(names = "--port", description = "TCP port (default: ${DEFAULT-VALUE}).")
+    int port = ServerConfig.DEFAULT_PORT;
+
+    @Option(names = "--data-dir", description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory = Path.of("data");
+
+    @Option(names = "--synchronous-commit", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Wait for the disk before acknowledging a commit (default: ${DEFAULT-VALUE}). "
+                    + "--no-synchronous-commit trades the last second of commits on a crash for speed.")
+    boolean synchronousCommit = true;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        QuiverServer server = QuiverServer.start(
+                new ServerConfig(host, port, dataDirectory.toAbsolutePath(), synchronousCommit));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("shutting down");
+            server.close();
+            stopped.countDown();
+        }, "quiver-shutdown"));
+        LOG.info("Quiver ready on {}:{} (data directory {})", server.address().getHostString(), server.port(),
+                dataDirectory.toAbsolutePath());
+        stopped.await();
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new QuiverMain()).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+}

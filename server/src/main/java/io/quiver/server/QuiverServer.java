@@ -1,0 +1,50 @@
+package io.quiver.server;
+
+import io.quiver.executor.EngineConfig;
+import io.quiver.executor.QuiverEngine;
+import io.quiver.wire.PgServer;
+import io.quiver.wire.PgServerConfig;
+import java.net.InetSocketAddress;
+
+/** A running Quiver: the database engine behind a PostgreSQL wire-protocol listener. */
+public final class QuiverServer implements AutoCloseable {
+    private final QuiverEngine engine;
+    private final PgServer listener;
+    private final InetSocketAddress address;
+
+    private QuiverServer(QuiverEngine engine, PgServer listener, InetSocketAddress address) {
+        this.engine = engine;
+        this.listener = listener;
+        this.address = address;
+    }
+
+    /** Opens the data directory and starts listening; returns once clients can connect. */
+    public static QuiverServer start(ServerConfig config) {
+        QuiverEngine engine = QuiverEngine.open(new EngineConfig(config.dataDirectory(), config.synchronousCommit()));
+        try {
+            PgServer listener = new PgServer(PgServerConfig.of(config.host(), config.port()), engine);
+            return new QuiverServer(engine, listener, listener.start());
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    /** Stops accepting clients, closes sessions, flushes and closes the data files. */
+    @Override
+    public void close() {
+        try {
+            listener.close();
+        } finally {
+            engine.close();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.quiver.server;
+
+import java.nio.file.Path;
+
+/**
+ * Where and how a Quiver server runs.
+ *
+ * @param host the address to listen on
+ * @param port the TCP port (0 picks a free one)
+ * @param dataDirectory the data directory
+ * @param synchronousCommit whether commits wait for the disk
+ */
+public record ServerConfig(String host, int port, Path dataDirectory, boolean synchronousCommit) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 5433;
+}

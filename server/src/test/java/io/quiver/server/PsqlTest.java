@@ -1,0 +1,69 @@
+package io.quiver.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The installed psql client, driven by a script, prints what it prints against PostgreSQL + pgvector. */
+class PsqlTest {
+    private static final String SCRIPT = """
+            CREATE EXTENSION IF NOT EXISTS vector;
+            CREATE TABLE items (id bigserial PRIMARY KEY, embedding vector(3), category int);
+            INSERT INTO items (embedding, category) VALUES ('[1,2,3]', 1), ('[4,5,6]', 2), ('[1,1,1]', 1);
+            \\dt
+            \\d items
+            SELECT id, embedding, embedding <-> '[1,1,1]' AS distance FROM items ORDER BY embedding <-> '[1,1,1]' LIMIT 2;
+            SELECT id FROM items WHERE category = 2 ORDER BY embedding <=> '[1,1,1]' LIMIT 1;
+            SELECT nope FROM items;
+            SELECT count(*) FROM items;
+            """;
+
+    @Test
+    void scriptPrintsWhatPostgresPrints() throws Exception {
+        try (RunningServer server = RunningServer.start()) {
+            Psql.Result result = Psql.run(server.port(), SCRIPT);
+            assertThat(result.stdout()).contains("""
+                    CREATE EXTENSION
+                    CREATE TABLE
+                    INSERT 0 3
+                    """);
+            assertThat(result.stdout()).contains("""
+                             List of relations
+                     Schema | Name  | Type  | Owner \s
+                    --------+-------+-------+--------
+                     public | items | table | quiver
+                    (1 row)
+                    """);
+            assertThat(result.stdout()).contains("""
+                                                   Table "public.items"
+                      Column   |   Type    | Collation | Nullable |              Default             \s
+                    -----------+-----------+-----------+----------+-----------------------------------
+                     id        | bigint    |           | not null | nextval('items_id_seq'::regclass)
+                     embedding | vector(3) |           |          |\s
+                     category  | integer   |           |          |\s
+                    Indexes:
+                        "items_pkey" PRIMARY KEY, btree (id)
+                    """);
+            assertThat(result.stdout()).contains("""
+                     id | embedding |     distance    \s
+                    ----+-----------+------------------
+                      3 | [1,1,1]   |                0
+                      1 | [1,2,3]   | 2.23606797749979
+                    (2 rows)
+                    """);
+            assertThat(result.stdout()).contains("""
+                     id\s
+                    ----
+                      2
+                    (1 row)
+                    """);
+            assertThat(result.stderr()).contains("ERROR:  column \"nope\" does not exist");
+            assertThat(result.stdout()).contains("""
+                     count\s
+                    -------
+                         3
+                    (1 row)
+                    """);
+        }
+    }
+}

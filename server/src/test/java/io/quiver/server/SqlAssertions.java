@@ -1,0 +1,60 @@
+package io.quiver.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small helpers the end-to-end tests share. */
+final class SqlAssertions {
+    private SqlAssertions() {
+    }
+
+    /** Runs {@code sql} and asserts it fails with {@code sqlState}; returns the error for further checks. */
+    static SQLException assertFails(Connection connection, String sql, String sqlState) {
+        SQLException error = catchThrowableOfType(SQLException.class, () -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        });
+        assertThat((Throwable) error).as("error from: %s", sql).isNotNull();
+        assertThat(error.getSQLState()).as("SQLSTATE of %s (%s)", sql, error.getMessage()).isEqualTo(sqlState);
+        return error;
+    }
+
+    /** Asserts the connection still answers a query, as it must after any error. */
+    static void assertUsable(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+        }
+        assertThat(queryStrings(connection, "SELECT 1")).containsExactly("1");
+    }
+
+    /** The first column of every row, as strings. */
+    static List<String> queryStrings(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    static int update(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        }
+    }
+
+    static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
