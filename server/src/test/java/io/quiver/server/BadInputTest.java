@@ -55,7 +55,7 @@ class BadInputTest {
         "INSERT INTO bad_t VALUES (2147483648, '[1,2,3]', 1)|22003|integer out of range",
         "INSERT INTO bad_t (v) VALUES ('[1,2,3]')|23502|null value in column \"id\" of relation \"bad_t\" violates not-null constraint",
         "selec 1|42601|syntax error at or near \"selec\"",
-        "SELECT 1 +|42601|syntax error at end of input",
+        "SELECT * FROM|42601|syntax error at end of input",
         "CREATE TABLE bad_t (id int)|42P07|relation \"bad_t\" already exists",
         "DROP TABLE nope|42P01|table \"nope\" does not exist",
     })

@@ -38,6 +38,11 @@ public final class QuiverSession implements Session {
         return planner.prepare(sql, parameterTypeOids);
     }
 
+    /** Plans a statement Quiver generates itself (COPY's row INSERT), without touching currentQuery. */
+    public PreparedStatement prepareInternal(String sql, int[] parameterTypeOids) {
+        return planner.prepare(sql, parameterTypeOids);
+    }
+
     @Override
     public char transactionStatus() {
         return transaction.statusByte();

@@ -1,6 +1,9 @@
 package io.quiver.executor.statement;
 
 import io.quiver.executor.QuiverEngine;
+import io.quiver.executor.api.PreparedStatement;
+import io.quiver.executor.copy.CopyPlanner;
+import io.quiver.executor.copy.CopyStatement;
 import io.quiver.executor.ddl.UtilityPlanner;
 import io.quiver.executor.plan.SqlPlanner;
 import io.quiver.executor.session.QuiverSession;
@@ -20,14 +23,23 @@ public final class StatementPlanner {
     private final QuiverSession session;
     private final UtilityPlanner utilities;
     private final SqlPlanner sqlPlanner;
+    private final CopyPlanner copies;
 
     public StatementPlanner(QuiverEngine engine, QuiverSession session) {
         this.session = session;
         this.utilities = new UtilityPlanner(session, engine.tableStorage());
         this.sqlPlanner = new SqlPlanner(engine, session);
+        this.copies = new CopyPlanner(engine, session);
     }
 
-    public QuiverPreparedStatement prepare(String sql, int[] parameterTypeOids) {
+    public PreparedStatement prepare(String sql, int[] parameterTypeOids) {
+        Optional<CopyStatement> copy = CopyStatement.parse(sql);
+        if (copy.isPresent()) {
+            if (session.transaction().statusByte() == 'E') {
+                throw SessionTransaction.aborted();
+            }
+            return copies.plan(copy.get());
+        }
         Optional<UtilityStatement> utility = UtilityStatementParser.tryParse(sql);
         if (session.transaction().statusByte() == 'E' && !endsFailedBlock(utility)) {
             throw SessionTransaction.aborted();

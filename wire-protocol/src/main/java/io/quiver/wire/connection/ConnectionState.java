@@ -13,6 +13,8 @@ final class ConnectionState {
     final Map<String, BoundPortal> portals = new HashMap<>();
     /** Set by an error in extended query mode: messages are discarded until Sync, as PostgreSQL does. */
     boolean skippingUntilSync;
+    /** The COPY FROM STDIN waiting for data, or null. */
+    SimpleQueryFlow.CopyIn copyIn;
     /** Null until startup completes. Volatile because a disconnect cancels it from the event loop. */
     volatile Session session;
 

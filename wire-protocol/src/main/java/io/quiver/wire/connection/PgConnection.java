@@ -36,7 +36,7 @@ final class PgConnection {
         this.errors = new ErrorReporter(out, state);
         TypeCodecs codecs = new TypeCodecs(this::sessionTimeZone);
         ResultWriter results = new ResultWriter(out, codecs);
-        this.simpleQuery = new SimpleQueryFlow(state, out, results, errors);
+        this.simpleQuery = new SimpleQueryFlow(state, out, results, errors, codecs);
         this.extendedQuery = new ExtendedQueryFlow(state, out, results, new ParameterDecoder(codecs));
     }
 
@@ -72,7 +72,9 @@ final class PgConnection {
             case FrontendMessage.Sync sync -> extendedQuery.sync(errors);
             case FrontendMessage.Flush flush -> out.flush();
             case FrontendMessage.Terminate terminate -> close();
-            case FrontendMessage.Ignored ignored -> LOG.debug("ignoring message '{}' outside COPY", ignored.type());
+            case FrontendMessage.CopyData data -> simpleQuery.copyData(data.data());
+            case FrontendMessage.CopyDone done -> simpleQuery.copyDone();
+            case FrontendMessage.CopyFail fail -> simpleQuery.copyFail(fail.message());
             case FrontendMessage.ProtocolError error -> protocolError(error);
             case FrontendMessage.EncryptionRequest request -> throw new IllegalStateException(
                     "encryption requests are answered on the event loop");

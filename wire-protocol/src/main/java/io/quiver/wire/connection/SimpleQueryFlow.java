@@ -1,8 +1,12 @@
 package io.quiver.wire.connection;
 
+import io.quiver.common.error.QuiverException;
+import io.quiver.common.error.SqlState;
+import io.quiver.executor.api.CopyInPortal;
 import io.quiver.executor.api.Portal;
 import io.quiver.executor.api.PreparedStatement;
 import io.quiver.wire.protocol.BackendMessages;
+import io.quiver.wire.type.TypeCodecs;
 import java.util.List;
 
 /** The simple query protocol: every statement of a Query message in turn, stopping at the first error. */
@@ -13,9 +17,12 @@ final class SimpleQueryFlow {
     private final BackendOutput out;
     private final ResultWriter results;
     private final ErrorReporter errors;
+    private final TypeCodecs codecs;
 
-    SimpleQueryFlow(ConnectionState state, BackendOutput out, ResultWriter results, ErrorReporter errors) {
+    SimpleQueryFlow(ConnectionState state, BackendOutput out, ResultWriter results, ErrorReporter errors,
+                    TypeCodecs codecs) {
         this.state = state;
+        this.codecs = codecs;
         this.out = out;
         this.results = results;
         this.errors = errors;
@@ -25,29 +32,123 @@ final class SimpleQueryFlow {
         // like PostgreSQL, a simple query replaces the unnamed statement and portal
         state.statements.remove(ConnectionState.UNNAMED);
         state.closePortal(ConnectionState.UNNAMED);
+        List<String> statements;
         try {
-            List<String> statements = state.session.splitStatements(sql);
-            if (statements.isEmpty()) {
-                out.send(BackendMessages::emptyQueryResponse);
-            }
-            statements.forEach(this::runStatement);
-            state.endImplicitTransaction();
+            statements = state.session.splitStatements(sql);
         } catch (RuntimeException e) {
-            errors.report(e);
-            state.endImplicitTransaction();
+            fail(e);
+            return;
         }
-        out.send(buf -> BackendMessages.readyForQuery(buf, state.session.transactionStatus()));
-        out.flush();
+        if (statements.isEmpty()) {
+            out.send(BackendMessages::emptyQueryResponse);
+        }
+        runFrom(statements);
     }
 
-    private void runStatement(String sql) {
+    /** Runs statements in turn until one fails, the last completes, or a COPY FROM STDIN waits for data. */
+    private void runFrom(List<String> statements) {
+        try {
+            for (int i = 0; i < statements.size(); i++) {
+                if (runStatement(statements.get(i), statements.subList(i + 1, statements.size()))) {
+                    return;
+                }
+            }
+            state.endImplicitTransaction();
+        } catch (RuntimeException e) {
+            fail(e);
+            return;
+        }
+        readyForQuery();
+    }
+
+    /** @return true when the statement is a COPY FROM STDIN now waiting for the client's data */
+    private boolean runStatement(String sql, List<String> rest) {
         PreparedStatement statement = state.session.prepare(sql, NO_PARAMETER_TYPES);
-        try (Portal portal = statement.bind(List.of())) {
+        Portal bound = statement.bind(List.of());
+        if (bound instanceof CopyInPortal copy) {
+            state.copyIn = new CopyIn(copy, new CopyDataDecoder(copy.format(), copy.columnTypes(), codecs),
+                    List.copyOf(rest));
+            out.send(buf -> BackendMessages.copyInResponse(buf, copy.columnTypes().size()));
+            out.flush();
+            return true;
+        }
+        try (Portal portal = bound) {
             short[] formats = FormatCodes.allText(portal.columns().size());
             if (!portal.columns().isEmpty()) {
                 results.describeRows(portal.columns(), formats);
             }
             results.execute(portal, formats, 0);
+        }
+        return false;
+    }
+
+    /** CopyData: rows are stored as they complete; after a bad row the rest is discarded, as PostgreSQL does. */
+    void copyData(byte[] data) {
+        CopyIn copy = state.copyIn;
+        if (copy == null || copy.failure != null) {
+            return;
+        }
+        try {
+            copy.decoder.feed(data).forEach(copy.portal::accept);
+        } catch (RuntimeException e) {
+            copy.failure = e;
+        }
+    }
+
+    /** CopyDone: completes the COPY and goes on with the statements that followed it. */
+    void copyDone() {
+        CopyIn copy = state.copyIn;
+        if (copy == null) {
+            return;
+        }
+        state.copyIn = null;
+        try {
+            if (copy.failure != null) {
+                throw copy.failure;
+            }
+            copy.decoder.finish().forEach(copy.portal::accept);
+            results.execute(copy.portal, new short[0], 0);
+        } catch (RuntimeException e) {
+            copy.portal.abort();
+            fail(e);
+            return;
+        }
+        runFrom(copy.rest);
+    }
+
+    /** CopyFail: the client gave up; nothing of the COPY is kept. */
+    void copyFail(String message) {
+        CopyIn copy = state.copyIn;
+        if (copy == null) {
+            return;
+        }
+        state.copyIn = null;
+        copy.portal.abort();
+        fail(new QuiverException(SqlState.QUERY_CANCELED, "COPY from stdin failed: " + message));
+    }
+
+    private void fail(RuntimeException e) {
+        errors.report(e);
+        state.endImplicitTransaction();
+        readyForQuery();
+    }
+
+    private void readyForQuery() {
+        out.send(buf -> BackendMessages.readyForQuery(buf, state.session.transactionStatus()));
+        out.flush();
+    }
+
+    /** A COPY FROM STDIN in progress: where its rows go, how they are read, and what runs after it. */
+    static final class CopyIn {
+        final CopyInPortal portal;
+        final CopyDataDecoder decoder;
+        final List<String> rest;
+        RuntimeException failure;
+
+        CopyIn(CopyInPortal portal, CopyDataDecoder decoder, List<String> rest) {
+            this.portal = portal;
+            this.decoder = decoder;
+            this.rest = rest;
         }
     }
 }

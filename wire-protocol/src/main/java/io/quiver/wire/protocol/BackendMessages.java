@@ -85,6 +85,17 @@ public final class BackendMessages {
         empty(out, 'I');
     }
 
+    /** CopyInResponse: text format for the whole COPY and each of its columns. */
+    public static void copyInResponse(ByteBuf out, int columns) {
+        int length = begin(out, 'G');
+        out.writeByte(0);
+        out.writeShort(columns);
+        for (int i = 0; i < columns; i++) {
+            out.writeShort(0);
+        }
+        end(out, length);
+    }
+
     public static void commandComplete(ByteBuf out, String tag) {
         int start = begin(out, 'C');
         writeCString(out, tag);

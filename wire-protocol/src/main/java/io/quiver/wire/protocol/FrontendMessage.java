@@ -50,8 +50,16 @@ public sealed interface FrontendMessage {
     record Terminate() implements FrontendMessage {
     }
 
-    /** CopyData, CopyDone and CopyFail outside COPY, which PostgreSQL accepts and ignores. */
-    record Ignored(char type) implements FrontendMessage {
+    /** A chunk of COPY FROM STDIN data (ignored outside COPY, as PostgreSQL does). */
+    record CopyData(byte[] data) implements FrontendMessage {
+    }
+
+    /** The end of COPY FROM STDIN data. */
+    record CopyDone() implements FrontendMessage {
+    }
+
+    /** The client gave up a COPY FROM STDIN. */
+    record CopyFail(String message) implements FrontendMessage {
     }
 
     /**

@@ -42,16 +42,13 @@ public final class FrontendMessageDecoder extends MessageToMessageDecoder<TypedF
             case 'S' -> new FrontendMessage.Sync();
             case 'H' -> new FrontendMessage.Flush();
             case 'X' -> new FrontendMessage.Terminate();
-            case 'd', 'c', 'f' -> ignoredCopyMessage(type, reader);
+            case 'd' -> new FrontendMessage.CopyData(reader.readRemaining());
+            case 'c' -> new FrontendMessage.CopyDone();
+            case 'f' -> new FrontendMessage.CopyFail(reader.readCString());
             case 'F' -> throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED,
                     "fastpath function calls are not supported");
             default -> throw MessageReader.violation(String.format("invalid frontend message type %d", (int) type));
         };
-    }
-
-    private static FrontendMessage ignoredCopyMessage(char type, MessageReader reader) {
-        reader.skipRest();
-        return new FrontendMessage.Ignored(type);
     }
 
     private static FrontendMessage.Parse decodeParse(MessageReader reader) {

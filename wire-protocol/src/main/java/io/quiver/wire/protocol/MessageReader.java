@@ -38,6 +38,11 @@ final class MessageReader {
         return body.readInt();
     }
 
+    /** The rest of the message body. */
+    byte[] readRemaining() {
+        return readBytes(body.readableBytes());
+    }
+
     byte[] readBytes(int length) {
         require(length);
         byte[] bytes = new byte[length];
@@ -54,9 +59,6 @@ final class MessageReader {
         return count;
     }
 
-    void skipRest() {
-        body.skipBytes(body.readableBytes());
-    }
 
     void requireEnd() {
         if (body.isReadable()) {

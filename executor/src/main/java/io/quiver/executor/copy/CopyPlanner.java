@@ -1,0 +1,80 @@
+package io.quiver.executor.copy;
+
+import io.quiver.catalog.TableDefinition;
+import io.quiver.common.error.QuiverException;
+import io.quiver.common.error.SqlState;
+import io.quiver.common.type.PgType;
+import io.quiver.executor.QuiverEngine;
+import io.quiver.executor.api.ColumnDescription;
+import io.quiver.executor.api.Portal;
+import io.quiver.executor.api.PreparedStatement;
+import io.quiver.executor.session.QuiverSession;
+import io.quiver.executor.session.SearchPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Plans {@code COPY ... FROM STDIN} as the one-row INSERT each received row runs through, so COPY applies
+ * exactly INSERT's defaults, casts and checks.
+ */
+public final class CopyPlanner {
+    private final QuiverEngine engine;
+    private final QuiverSession session;
+
+    public CopyPlanner(QuiverEngine engine, QuiverSession session) {
+        this.engine = engine;
+        this.session = session;
+    }
+
+    public PreparedStatement plan(CopyStatement copy) {
+        SearchPath searchPath = SearchPath.parse(session.settings().show("search_path"), session.options().user());
+        var catalog = session.transaction().openContext() != null
+                ? session.transaction().openContext().catalogView() : engine.catalog().current();
+        TableDefinition table = searchPath.requireTable(catalog, copy.table().schema(), copy.table().name());
+        List<String> columns = copy.columns().isEmpty()
+                ? table.columns().stream().map(c -> c.name()).toList() : copy.columns();
+        List<PgType> types = new ArrayList<>();
+        for (String column : columns) {
+            int index = table.columnIndex(column);
+            if (index < 0) {
+                throw QuiverException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist",
+                        column, table.name());
+            }
+            types.add(table.column(index).type().type());
+        }
+        String insert = "INSERT INTO " + quote(table.schema()) + "." + quote(table.name())
+                + columns.stream().map(CopyPlanner::quote).collect(Collectors.joining(", ", " (", ")"))
+                + " VALUES (" + placeholders(columns.size()) + ")";
+        int[] oids = types.stream().mapToInt(PgType::oid).toArray();
+        PreparedStatement rowInsert = session.prepareInternal(insert, oids);
+        return new PreparedStatement() {
+            @Override
+            public List<PgType> parameterTypes() {
+                return List.of();
+            }
+
+            @Override
+            public List<ColumnDescription> columns() {
+                return List.of();
+            }
+
+            @Override
+            public Portal bind(List<Object> parameters) {
+                return new CopyInReceiver(rowInsert, session.transaction(), copy.format(), types);
+            }
+        };
+    }
+
+    private static String placeholders(int count) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            sb.append(i > 1 ? ", " : "").append('$').append(i);
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}
