@@ -81,6 +81,21 @@ class CopyTest {
     }
 
     @Test
+    void copyToStdoutInTextAndCsv() throws Exception {
+        try (Connection c = server.connect()) {
+            execute(c, "CREATE TABLE copy_out (id int PRIMARY KEY, note text, embedding vector(2))");
+            execute(c, "INSERT INTO copy_out VALUES (1, 'a\tb', '[1,2]'), (2, NULL, '[3.5,4]'), (3, 'x,y', NULL)");
+            java.io.StringWriter text = new java.io.StringWriter();
+            assertThat(copier(c).copyOut("COPY copy_out TO STDOUT", text)).isEqualTo(3);
+            assertThat(text.toString()).isEqualTo("1\ta\\tb\t[1,2]\n2\t\\N\t[3.5,4]\n3\tx,y\t\\N\n");
+            java.io.StringWriter csv = new java.io.StringWriter();
+            copier(c).copyOut("COPY (SELECT id, note FROM copy_out WHERE id > 1 ORDER BY id) TO STDOUT "
+                    + "WITH (FORMAT csv, HEADER)", csv);
+            assertThat(csv.toString()).isEqualTo("id,note\n2,\n3,\"x,y\"\n");
+        }
+    }
+
+    @Test
     void psqlCopyFromStdin() throws Exception {
         Psql.Result result = Psql.run(server.port(), """
                 CREATE TABLE copy_psql (id int PRIMARY KEY, embedding vector(2));

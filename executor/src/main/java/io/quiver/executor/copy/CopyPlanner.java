@@ -28,10 +28,47 @@ public final class CopyPlanner {
     }
 
     public PreparedStatement plan(CopyStatement copy) {
+        return copy.in() ? planIn(copy) : planOut(copy);
+    }
+
+    /** COPY TO STDOUT streams the rows of a query: the given one, or the listed columns of the table. */
+    private PreparedStatement planOut(CopyStatement copy) {
+        String query = copy.query();
+        if (query == null) {
+            TableDefinition table = table(copy);
+            List<String> columns = copy.columns().isEmpty()
+                    ? table.columns().stream().map(c -> c.name()).toList() : copy.columns();
+            query = "SELECT " + columns.stream().map(CopyPlanner::quote).collect(Collectors.joining(", "))
+                    + " FROM " + quote(table.schema()) + "." + quote(table.name());
+        }
+        PreparedStatement rows = session.prepareInternal(query, new int[0]);
+        return new PreparedStatement() {
+            @Override
+            public List<PgType> parameterTypes() {
+                return List.of();
+            }
+
+            @Override
+            public List<ColumnDescription> columns() {
+                return rows.columns();
+            }
+
+            @Override
+            public Portal bind(List<Object> parameters) {
+                return new CopyOutSender(rows.bind(List.of()), copy.format());
+            }
+        };
+    }
+
+    private TableDefinition table(CopyStatement copy) {
         SearchPath searchPath = SearchPath.parse(session.settings().show("search_path"), session.options().user());
         var catalog = session.transaction().openContext() != null
                 ? session.transaction().openContext().catalogView() : engine.catalog().current();
-        TableDefinition table = searchPath.requireTable(catalog, copy.table().schema(), copy.table().name());
+        return searchPath.requireTable(catalog, copy.table().schema(), copy.table().name());
+    }
+
+    private PreparedStatement planIn(CopyStatement copy) {
+        TableDefinition table = table(copy);
         List<String> columns = copy.columns().isEmpty()
                 ? table.columns().stream().map(c -> c.name()).toList() : copy.columns();
         List<PgType> types = new ArrayList<>();

@@ -12,18 +12,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code COPY table [(columns)] FROM STDIN [[WITH] (option value, ...) | legacy options]}: the bulk-load form
- * clients use (psql's \copy, pgjdbc's CopyManager). Other COPY forms (files, programs, TO) are refused with
- * 0A000 rather than misread.
+ * {@code COPY table [(columns)] FROM STDIN | TO STDOUT [[WITH] (option value, ...) | legacy options]} and
+ * {@code COPY (query) TO STDOUT}: the bulk forms clients use (psql's \copy, pgjdbc's CopyManager). COPY to or
+ * from server files and programs is refused with 0A000 rather than misread.
  *
- * @param table the target table
+ * @param table the table (null for COPY (query) TO)
  * @param columns the listed columns (empty: all, in order)
+ * @param query the query of COPY (query) TO STDOUT, or null
+ * @param in whether data flows in (FROM STDIN) rather than out (TO STDOUT)
  * @param format the data layout
  */
-public record CopyStatement(QualifiedName table, List<String> columns, CopyFormat format) {
+public record CopyStatement(QualifiedName table, List<String> columns, String query, boolean in, CopyFormat format) {
     private static final String NAME = "(?:\"(?:[^\"]|\"\")*\"|[A-Za-z_][A-Za-z0-9_$]*)";
     private static final Pattern COPY = Pattern.compile("(?is)^\\s*copy\\s+(" + NAME + "(?:\\s*\\.\\s*" + NAME
             + ")?)\\s*(?:\\(([^)]*)\\))?\\s+(from|to)\\s+(\\S+)(.*?);?\\s*$");
+    private static final Pattern COPY_QUERY = Pattern.compile("(?is)^\\s*copy\\s*\\((.*)\\)\\s*to\\s+(\\S+)(.*?);?\\s*$");
     private static final Pattern OPTION = Pattern.compile("(?is)\\s*([a-z_]+)(?:\\s+('(?:[^']|'')*'|[^,\\s]+))?\\s*");
 
     /** The COPY statement {@code sql} is, or empty when it is not a COPY. */
@@ -31,21 +34,31 @@ public record CopyStatement(QualifiedName table, List<String> columns, CopyForma
         if (!sql.stripLeading().regionMatches(true, 0, "copy", 0, 4)) {
             return Optional.empty();
         }
+        Matcher query = COPY_QUERY.matcher(sql);
+        if (query.matches()) {
+            requireClient(query.group(2), "stdout");
+            return Optional.of(new CopyStatement(null, List.of(), query.group(1), false, options(query.group(3))));
+        }
         Matcher m = COPY.matcher(sql);
         if (!m.matches()) {
             throw new QuiverException(SqlState.SYNTAX_ERROR, "syntax error in COPY statement");
         }
-        if (!m.group(3).equalsIgnoreCase("from") || !m.group(4).equalsIgnoreCase("stdin")) {
-            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED,
-                    "only COPY ... FROM STDIN is supported (use psql's \\copy for files)");
-        }
+        boolean in = m.group(3).equalsIgnoreCase("from");
+        requireClient(m.group(4), in ? "stdin" : "stdout");
         List<String> columns = new ArrayList<>();
         if (m.group(2) != null && !m.group(2).isBlank()) {
             for (String column : m.group(2).split(",")) {
                 columns.add(identifier(column.strip()));
             }
         }
-        return Optional.of(new CopyStatement(qualifiedName(m.group(1)), columns, options(m.group(5))));
+        return Optional.of(new CopyStatement(qualifiedName(m.group(1)), columns, null, in, options(m.group(5))));
+    }
+
+    private static void requireClient(String endpoint, String expected) {
+        if (!endpoint.equalsIgnoreCase(expected)) {
+            throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "COPY with a file or program is not supported; use %s (psql's \\copy)", expected.toUpperCase(Locale.ROOT));
+        }
     }
 
     private static CopyFormat options(String text) {

@@ -3,6 +3,8 @@ package io.quiver.wire.connection;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.executor.api.CopyInPortal;
+import io.quiver.executor.api.CopyOutPortal;
+import io.quiver.executor.api.ExecutionResult;
 import io.quiver.executor.api.Portal;
 import io.quiver.executor.api.PreparedStatement;
 import io.quiver.wire.protocol.BackendMessages;
@@ -72,6 +74,12 @@ final class SimpleQueryFlow {
             out.flush();
             return true;
         }
+        if (bound instanceof CopyOutPortal copy) {
+            try (Portal portal = bound) {
+                sendCopyOut(copy);
+            }
+            return false;
+        }
         try (Portal portal = bound) {
             short[] formats = FormatCodes.allText(portal.columns().size());
             if (!portal.columns().isEmpty()) {
@@ -80,6 +88,18 @@ final class SimpleQueryFlow {
             results.execute(portal, formats, 0);
         }
         return false;
+    }
+
+    private void sendCopyOut(CopyOutPortal copy) {
+        CopyDataEncoder encoder = new CopyDataEncoder(copy.format(), copy.columns(), codecs);
+        out.send(buf -> BackendMessages.copyOutResponse(buf, copy.columns().size()));
+        byte[] header = encoder.header(copy.columns());
+        if (header != null) {
+            out.send(buf -> BackendMessages.copyData(buf, header));
+        }
+        ExecutionResult result = copy.execute(0, row -> out.send(buf -> BackendMessages.copyData(buf, encoder.line(row))));
+        out.send(BackendMessages::copyDone);
+        out.send(buf -> BackendMessages.commandComplete(buf, result.commandTag()));
     }
 
     /** CopyData: rows are stored as they complete; after a bad row the rest is discarded, as PostgreSQL does. */

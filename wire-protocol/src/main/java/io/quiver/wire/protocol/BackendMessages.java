@@ -87,13 +87,32 @@ public final class BackendMessages {
 
     /** CopyInResponse: text format for the whole COPY and each of its columns. */
     public static void copyInResponse(ByteBuf out, int columns) {
-        int length = begin(out, 'G');
+        copyResponse(out, 'G', columns);
+    }
+
+    /** CopyOutResponse: text format for the whole COPY and each of its columns. */
+    public static void copyOutResponse(ByteBuf out, int columns) {
+        copyResponse(out, 'H', columns);
+    }
+
+    private static void copyResponse(ByteBuf out, char type, int columns) {
+        int length = begin(out, type);
         out.writeByte(0);
         out.writeShort(columns);
         for (int i = 0; i < columns; i++) {
             out.writeShort(0);
         }
         end(out, length);
+    }
+
+    public static void copyData(ByteBuf out, byte[] data) {
+        int length = begin(out, 'd');
+        out.writeBytes(data);
+        end(out, length);
+    }
+
+    public static void copyDone(ByteBuf out) {
+        empty(out, 'c');
     }
 
     public static void commandComplete(ByteBuf out, String tag) {
