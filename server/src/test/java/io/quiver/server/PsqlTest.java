@@ -12,6 +12,9 @@ class PsqlTest {
             INSERT INTO items (embedding, category) VALUES ('[1,2,3]', 1), ('[4,5,6]', 2), ('[1,1,1]', 1);
             \\dt
             \\d items
+            \\di
+            \\dx
+            \\dn
             SELECT id, embedding, embedding <-> '[1,1,1]' AS distance FROM items ORDER BY embedding <-> '[1,1,1]' LIMIT 2;
             SELECT id FROM items WHERE category = 2 ORDER BY embedding <=> '[1,1,1]' LIMIT 1;
             SELECT nope FROM items;
@@ -28,7 +31,7 @@ class PsqlTest {
                     INSERT 0 3
                     """);
             assertThat(result.stdout()).contains("""
-                             List of relations
+                            List of relations
                      Schema | Name  | Type  | Owner \s
                     --------+-------+-------+--------
                      public | items | table | quiver
@@ -43,6 +46,28 @@ class PsqlTest {
                      category  | integer   |           |          |\s
                     Indexes:
                         "items_pkey" PRIMARY KEY, btree (id)
+                    """);
+            assertThat(result.stdout()).contains("""
+                                  List of relations
+                     Schema |    Name    | Type  | Owner  | Table\s
+                    --------+------------+-------+--------+-------
+                     public | items_pkey | index | quiver | items
+                    (1 row)
+                    """);
+            assertThat(result.stdout()).contains("""
+                                                 List of installed extensions
+                      Name   | Version |   Schema   |                     Description                     \s
+                    ---------+---------+------------+------------------------------------------------------
+                     plpgsql | 1.0     | pg_catalog | PL/pgSQL procedural language
+                     vector  | 0.8.6   | public     | vector data type and ivfflat and hnsw access methods
+                    (2 rows)
+                    """);
+            assertThat(result.stdout()).contains("""
+                          List of schemas
+                      Name  |       Owner      \s
+                    --------+-------------------
+                     public | pg_database_owner
+                    (1 row)
                     """);
             assertThat(result.stdout()).contains("""
                      id | embedding |     distance    \s

@@ -62,7 +62,12 @@ final class CalciteCompiledPlan implements CompiledPlan {
 
     @Override
     public Iterator<Object[]> run(QuiverDataContext context) {
-        Enumerator<Object[]> enumerator = query.execute(context).enumerator();
+        Enumerator<Object[]> enumerator;
+        try {
+            enumerator = query.execute(context).enumerator();
+        } catch (RuntimeException | ExceptionInInitializerError e) {
+            throw QuiverErrors.unwrap(e);
+        }
         return new Iterator<>() {
             private Boolean hasNext;
 
@@ -71,7 +76,8 @@ final class CalciteCompiledPlan implements CompiledPlan {
                 if (hasNext == null) {
                     try {
                         hasNext = enumerator.moveNext();
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | ExceptionInInitializerError e) {
+                        // Constants folded into the generated class fail while it initialises.
                         enumerator.close();
                         throw QuiverErrors.unwrap(e);
                     }

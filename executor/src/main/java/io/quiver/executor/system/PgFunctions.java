@@ -95,7 +95,7 @@ public final class PgFunctions {
         if (relation == null) {
             return null;
         }
-        return Relations.byName(catalog, visibleSchemas(session), null, relation.name()) == relation;
+        return relation.equals(Relations.byName(catalog, visibleSchemas(session), null, relation.name()));
     }
 
     public static String format_type(Long typeOid, Integer typmod) {

@@ -47,8 +47,8 @@ public final class RegTypeFunctions {
         if (relation == null) {
             return oid.toString();
         }
-        boolean visible = Relations.byName(catalog, PgFunctions.visibleSchemas(session), null,
-                relation.name()) == relation;
+        boolean visible = relation.equals(Relations.byName(catalog, PgFunctions.visibleSchemas(session), null,
+                relation.name()));
         String name = Identifiers.quote(relation.name());
         return visible ? name : Identifiers.quote(relation.schema()) + "." + name;
     }

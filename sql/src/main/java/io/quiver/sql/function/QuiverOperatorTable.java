@@ -10,6 +10,7 @@ import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
@@ -22,8 +23,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * unquoted names to lower case while Calcite registers its operators in upper case.
  */
 public final class QuiverOperatorTable implements SqlOperatorTable {
-    private static final SqlOperatorTable CALCITE = SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
-            SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL);
+    /**
+     * Calcite's standard and PostgreSQL operators, and array_to_string, which PostgreSQL has and Calcite files
+     * under other libraries with PostgreSQL's semantics (NULL elements are skipped).
+     */
+    private static final SqlOperatorTable CALCITE = SqlOperatorTables.chain(
+            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL),
+            SqlOperatorTables.of(SqlLibraryOperators.ARRAY_TO_STRING));
     private static final SqlOperatorTable VECTOR = SqlOperatorTables.of(VectorOperators.all());
     private static final String PG_CATALOG = "pg_catalog";
     private static final SqlNameMatcher CASE_INSENSITIVE = SqlNameMatchers.withCaseSensitive(false);
@@ -52,16 +58,20 @@ public final class QuiverOperatorTable implements SqlOperatorTable {
             VECTOR.lookupOperatorOverloads(opName, category, SqlSyntax.SPECIAL, special, CASE_INSENSITIVE);
             special.stream().filter(SqlFunction.class::isInstance).forEach(operatorList::add);
         }
-        others.lookupOperatorOverloads(builtinName(opName), category, syntax, operatorList, CASE_INSENSITIVE);
+        if (!isInPgCatalog(opName)) {
+            others.lookupOperatorOverloads(opName, category, syntax, operatorList, CASE_INSENSITIVE);
+            return;
+        }
+        // PostgreSQL's built-ins live in pg_catalog, so psql's pg_catalog.array_to_string(...) means Calcite's
+        // array_to_string. Calcite's keyword functions (CURRENT_USER ...) are not among them: the parser turns
+        // those keywords into calls of pg_catalog's own functions of the same names.
+        List<SqlOperator> builtins = new ArrayList<>();
+        others.lookupOperatorOverloads(opName.getComponent(1), category, syntax, builtins, CASE_INSENSITIVE);
+        builtins.stream().filter(op -> op.getSyntax() != SqlSyntax.FUNCTION_ID).forEach(operatorList::add);
     }
 
-    /**
-     * The name to find a built-in function by: PostgreSQL's built-ins live in pg_catalog, so psql's
-     * {@code pg_catalog.array_to_string(...)} means Calcite's {@code array_to_string}.
-     */
-    private static SqlIdentifier builtinName(SqlIdentifier opName) {
-        boolean inPgCatalog = opName.names.size() == 2 && opName.names.get(0).equals(PG_CATALOG);
-        return inPgCatalog ? opName.getComponent(1) : opName;
+    private static boolean isInPgCatalog(SqlIdentifier opName) {
+        return opName.names.size() == 2 && opName.names.get(0).equals(PG_CATALOG);
     }
 
     @Override

@@ -50,7 +50,9 @@ final class PgConnection {
         }
         try {
             dispatch(message);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever escaped the flows' own error handling: the client is told and the connection closed,
+            // rather than left waiting for an answer that will never come.
             LOG.error("connection {} failed; closing it", channel, e);
             fatal(ErrorReport.internal(e));
         }
