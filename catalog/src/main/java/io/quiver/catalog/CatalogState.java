@@ -61,6 +61,21 @@ public final class CatalogState {
         return null;
     }
 
+    /** The table holding the index {@code name} in {@code schema}, or null. */
+    public TableDefinition tableOfIndex(String schema, String name) {
+        for (TableDefinition t : tables.values()) {
+            if (t.schema().equals(schema) && t.index(name) != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a table or an index named {@code name} exists in {@code schema}: they share one namespace. */
+    public boolean hasRelation(String schema, String name) {
+        return table(new QualifiedTableName(schema, name)) != null || tableOfIndex(schema, name) != null;
+    }
+
     public Set<String> schemas() {
         return schemas;
     }

@@ -41,10 +41,24 @@ public final class CatalogTransaction {
         if (!view.hasSchema(table.schema())) {
             throw QuiverException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", table.schema());
         }
-        if (view.table(table.qualifiedName()) != null) {
-            throw QuiverException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", table.name());
-        }
+        checkNameFree(table.schema(), table.name());
         replaceTable(table);
+    }
+
+    /** Adds a vector index to its table; its name must be free among the schema's relations. */
+    public void createIndex(TableDefinition table, IndexDefinition index) {
+        checkNameFree(table.schema(), index.name());
+        replaceTable(table.withIndex(index));
+    }
+
+    public void dropIndex(TableDefinition table, String indexName) {
+        replaceTable(table.withoutIndex(indexName));
+    }
+
+    private void checkNameFree(String schema, String name) {
+        if (view.hasRelation(schema, name)) {
+            throw QuiverException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
+        }
     }
 
     /** Stores a changed definition of an existing table (ALTER, COMMENT ON). */

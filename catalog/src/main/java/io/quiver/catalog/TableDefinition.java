@@ -1,5 +1,6 @@
 package io.quiver.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,12 +14,21 @@ import java.util.Locale;
  * @param primaryKey the indexes of the primary key columns, empty when there is none
  * @param primaryKeyName the primary key constraint's name ({@code items_pkey}), or null
  * @param comment COMMENT ON TABLE text, or null
+ * @param indexes its vector indexes, in creation order
  */
 public record TableDefinition(long oid, String schema, String name, List<ColumnDefinition> columns,
-                              List<Integer> primaryKey, String primaryKeyName, String comment) {
+                              List<Integer> primaryKey, String primaryKeyName, String comment,
+                              List<IndexDefinition> indexes) {
     public TableDefinition {
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
+        indexes = List.copyOf(indexes);
+    }
+
+    /** A table without vector indexes (a new one). */
+    public TableDefinition(long oid, String schema, String name, List<ColumnDefinition> columns,
+                           List<Integer> primaryKey, String primaryKeyName, String comment) {
+        this(oid, schema, name, columns, primaryKey, primaryKeyName, comment, List.of());
     }
 
     /** The index of the named column, or -1. */
@@ -45,6 +55,22 @@ public record TableDefinition(long oid, String schema, String name, List<ColumnD
     }
 
     public TableDefinition withComment(String newComment) {
-        return new TableDefinition(oid, schema, name, columns, primaryKey, primaryKeyName, newComment);
+        return new TableDefinition(oid, schema, name, columns, primaryKey, primaryKeyName, newComment, indexes);
+    }
+
+    /** The index named {@code indexName}, or null. */
+    public IndexDefinition index(String indexName) {
+        return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst().orElse(null);
+    }
+
+    public TableDefinition withIndex(IndexDefinition index) {
+        List<IndexDefinition> more = new ArrayList<>(indexes);
+        more.add(index);
+        return new TableDefinition(oid, schema, name, columns, primaryKey, primaryKeyName, comment, more);
+    }
+
+    public TableDefinition withoutIndex(String indexName) {
+        return new TableDefinition(oid, schema, name, columns, primaryKey, primaryKeyName, comment,
+                indexes.stream().filter(i -> !i.name().equals(indexName)).toList());
     }
 }

@@ -10,11 +10,17 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The persistent form of a {@link TableDefinition}: a versioned binary record in the catalog's meta map. */
+/**
+ * The persistent form of a {@link TableDefinition}: a versioned binary record in the catalog's meta map.
+ * Version 2 appends the vector indexes; version 1 records (written before indexes existed) still load.
+ */
 final class TableDefinitionCodec {
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_WITHOUT_INDEXES = 1;
 
     private TableDefinitionCodec() {
     }
@@ -41,6 +47,19 @@ final class TableDefinitionCodec {
             }
             writeNullable(out, table.primaryKeyName());
             writeNullable(out, table.comment());
+            out.writeInt(table.indexes().size());
+            for (IndexDefinition index : table.indexes()) {
+                out.writeLong(index.oid());
+                out.writeUTF(index.name());
+                out.writeInt(index.column());
+                out.writeUTF(index.method());
+                out.writeUTF(index.opclass());
+                out.writeInt(index.options().size());
+                for (Map.Entry<String, String> option : index.options().entrySet()) {
+                    out.writeUTF(option.getKey());
+                    out.writeUTF(option.getValue());
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,7 +69,7 @@ final class TableDefinitionCodec {
     static TableDefinition decode(String key, byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             int format = in.readUnsignedByte();
-            if (format != FORMAT_VERSION) {
+            if (format != FORMAT_VERSION && format != FORMAT_WITHOUT_INDEXES) {
                 throw new QuiverException(SqlState.DATA_CORRUPTED,
                         "catalog entry " + key + " has unknown format version " + format);
             }
@@ -79,10 +98,30 @@ final class TableDefinitionCodec {
             }
             String primaryKeyName = readNullable(in);
             String comment = readNullable(in);
-            return new TableDefinition(oid, schema, name, columns, primaryKey, primaryKeyName, comment);
+            List<IndexDefinition> indexes = format == FORMAT_WITHOUT_INDEXES ? List.of() : readIndexes(in);
+            return new TableDefinition(oid, schema, name, columns, primaryKey, primaryKeyName, comment, indexes);
         } catch (IOException e) {
             throw new QuiverException(SqlState.DATA_CORRUPTED, "catalog entry " + key + " is truncated", e);
         }
+    }
+
+    private static List<IndexDefinition> readIndexes(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        List<IndexDefinition> indexes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long oid = in.readLong();
+            String name = in.readUTF();
+            int column = in.readInt();
+            String method = in.readUTF();
+            String opclass = in.readUTF();
+            int optionCount = in.readInt();
+            Map<String, String> options = new LinkedHashMap<>();
+            for (int j = 0; j < optionCount; j++) {
+                options.put(in.readUTF(), in.readUTF());
+            }
+            indexes.add(new IndexDefinition(oid, name, column, method, opclass, options));
+        }
+        return indexes;
     }
 
     private static void writeNullable(DataOutputStream out, String value) throws IOException {

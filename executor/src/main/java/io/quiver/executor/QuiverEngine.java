@@ -10,8 +10,10 @@ import io.quiver.executor.schema.RootSchemaFactory;
 import io.quiver.executor.schema.TableStorageResolver;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SessionSettings;
+import io.quiver.executor.vector.VectorIndexes;
 import io.quiver.storage.StorageEngine;
 import io.quiver.storage.StorageOptions;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,13 +31,15 @@ public final class QuiverEngine implements QueryEngine {
     private final TableStorageResolver tableStorage;
     private final RootSchemaFactory schemas;
     private final CalcitePlanCompiler compiler = new CalcitePlanCompiler();
+    private final VectorIndexes vectorIndexes;
     private final Set<QuiverSession> sessions = ConcurrentHashMap.newKeySet();
 
-    private QuiverEngine(StorageEngine storage, Catalog catalog) {
+    private QuiverEngine(StorageEngine storage, Catalog catalog, Path dataDirectory) {
         this.storage = storage;
         this.catalog = catalog;
         this.tableStorage = new TableStorageResolver(storage);
         this.schemas = new RootSchemaFactory(tableStorage);
+        this.vectorIndexes = new VectorIndexes(storage, tableStorage, dataDirectory);
     }
 
     public static QuiverEngine open(EngineConfig config) {
@@ -44,7 +48,7 @@ public final class QuiverEngine implements QueryEngine {
         try {
             Catalog catalog = Catalog.open(storage);
             LOG.info("opened data directory {} ({} tables)", config.dataDirectory(), catalog.current().tables().size());
-            return new QuiverEngine(storage, catalog);
+            return new QuiverEngine(storage, catalog, config.dataDirectory());
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -79,6 +83,10 @@ public final class QuiverEngine implements QueryEngine {
         return schemas;
     }
 
+    public VectorIndexes vectorIndexes() {
+        return vectorIndexes;
+    }
+
     public PlanCompiler compiler() {
         return compiler;
     }
@@ -103,6 +111,7 @@ public final class QuiverEngine implements QueryEngine {
     @Override
     public void close() {
         sessions.forEach(QuiverSession::close);
+        vectorIndexes.close();
         storage.close();
         LOG.info("data flushed and closed");
     }

@@ -34,6 +34,11 @@ public final class QuiverServer implements AutoCloseable {
         return address;
     }
 
+    /** The database behind the listener (for tests and embedding). */
+    public QuiverEngine engine() {
+        return engine;
+    }
+
     public int port() {
         return address.getPort();
     }

@@ -33,6 +33,10 @@ final class RunningServer implements AutoCloseable {
         return server.port();
     }
 
+    QuiverServer server() {
+        return server;
+    }
+
     Path dataDirectory() {
         return dataDirectory;
     }

@@ -27,6 +27,11 @@ public final class TableStorage {
         return schema;
     }
 
+    /** Stored row versions, committed or not: a planner's estimate of the table's size, read in O(1). */
+    public long estimatedRowCount() {
+        return maps.rows().sizeAsLong();
+    }
+
     TableMaps maps() {
         return maps;
     }

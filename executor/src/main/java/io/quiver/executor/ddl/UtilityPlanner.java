@@ -19,15 +19,18 @@ import io.quiver.sql.utility.Checkpoint;
 import io.quiver.sql.utility.CommentOn;
 import io.quiver.sql.utility.Commit;
 import io.quiver.sql.utility.CreateExtension;
+import io.quiver.sql.utility.CreateIndex;
 import io.quiver.sql.utility.CreateSchema;
 import io.quiver.sql.utility.CreateTable;
 import io.quiver.sql.utility.Deallocate;
 import io.quiver.sql.utility.Discard;
 import io.quiver.sql.utility.DropExtension;
+import io.quiver.sql.utility.DropIndex;
 import io.quiver.sql.utility.DropSchema;
 import io.quiver.sql.utility.DropTable;
 import io.quiver.sql.utility.EmptyStatement;
 import io.quiver.sql.utility.QualifiedName;
+import io.quiver.sql.utility.Reindex;
 import io.quiver.sql.utility.ResetVariable;
 import io.quiver.sql.utility.Rollback;
 import io.quiver.sql.utility.SetTransaction;
@@ -60,6 +63,9 @@ public final class UtilityPlanner {
             case SetTransaction ignored -> normal(ctx -> StatementResult.command("SET"));
             case CreateTable create -> normal(ctx -> CreateTableCommand.run(create, ctx, searchPath()));
             case DropTable drop -> normal(ctx -> dropTables(drop, ctx));
+            case CreateIndex create -> normal(ctx -> indexCommands().create(create, ctx));
+            case DropIndex drop -> normal(ctx -> indexCommands().drop(drop, ctx));
+            case Reindex reindex -> normal(ctx -> indexCommands().reindex(reindex, ctx));
             case Truncate truncate -> normal(ctx -> truncate(truncate, ctx));
             case CreateSchema create -> normal(ctx -> createSchema(create, ctx));
             case DropSchema drop -> normal(ctx -> dropSchemas(drop, ctx));
@@ -89,6 +95,18 @@ public final class UtilityPlanner {
     private QuiverPreparedStatement normal(java.util.function.Function<ExecutionContext, StatementResult> action) {
         return Statements.command(session, TransactionUse.NORMAL,
                 parameters -> action.apply(session.transaction().context()));
+    }
+
+    private IndexCommands indexCommands() {
+        return new IndexCommands(session.engine().vectorIndexes(), searchPath());
+    }
+
+    /** Frees a dropped table's storage, vectors and index files once the drop committed. */
+    private void dropAfterCommit(TableDefinition table, ExecutionContext ctx) {
+        ctx.afterCommit(() -> {
+            storage.drop(table);
+            session.engine().vectorIndexes().forget(table);
+        });
     }
 
     private SearchPath searchPath() {
@@ -133,7 +151,7 @@ public final class UtilityPlanner {
                 continue;
             }
             ctx.catalog().dropTable(table.qualifiedName());
-            ctx.afterCommit(() -> storage.drop(table));
+            dropAfterCommit(table, ctx);
         }
         return StatementResult.command("DROP TABLE", notices);
     }
@@ -142,6 +160,8 @@ public final class UtilityPlanner {
         for (QualifiedName name : truncate.tables()) {
             TableDefinition table = searchPath().requireTable(ctx.catalogView(), name.schema(), name.name());
             ctx.storage().access(storage.storageOf(table)).truncate();
+            // The in-memory vectors and indexes are rebuilt from the emptied table on next use.
+            ctx.afterCommit(() -> session.engine().vectorIndexes().forget(table));
             if (truncate.restartIdentity()) {
                 table.columns().stream().map(c -> c.sequenceName()).filter(s -> s != null)
                         .forEach(s -> session.engine().storage().sequence(table.schema() + "." + s).set(0));
@@ -180,7 +200,7 @@ public final class UtilityPlanner {
             }
             for (TableDefinition table : tables) {
                 ctx.catalog().dropTable(table.qualifiedName());
-                ctx.afterCommit(() -> storage.drop(table));
+                dropAfterCommit(table, ctx);
             }
             ctx.catalog().dropSchema(name);
         }

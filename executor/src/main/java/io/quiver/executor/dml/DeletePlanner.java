@@ -8,6 +8,7 @@ import io.quiver.executor.schema.QuiverDataContext;
 import io.quiver.executor.schema.StorageTable;
 import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.TransactionUse;
+import io.quiver.executor.vector.VectorWrites;
 import io.quiver.storage.TableAccess;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,14 @@ public final class DeletePlanner {
             TableAccess access = context.execution().storage().access(env.engine().tableStorage().storageOf(table));
             List<Object[]> doomed = DmlTargets.collect(plan.run(context));
             List<Object[]> deleted = new ArrayList<>(doomed.size());
+            VectorWrites vectors = VectorWrites.of(context.execution(), env.engine().vectorIndexes());
             for (Object[] target : doomed) {
                 long rowId = (Long) target[0];
                 if (returning != null) {
                     deleted.add(access.get(rowId));
                 }
                 access.delete(rowId);
+                vectors.deleted(table, rowId);
             }
             return Returning.result(returning, context, deleted, "DELETE " + doomed.size());
         }, TransactionUse.NORMAL, env.session());

@@ -11,6 +11,7 @@ import io.quiver.executor.plan.PlanEnvironment;
 import io.quiver.executor.schema.QuiverDataContext;
 import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.TransactionUse;
+import io.quiver.executor.vector.VectorWrites;
 import io.quiver.storage.TableAccess;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,6 +49,7 @@ public final class InsertPlanner {
             QuiverDataContext context = env.dataContext(plan.parameterTypes(), parameters);
             TableAccess access = context.execution().storage().access(env.engine().tableStorage().storageOf(table));
             List<Object[]> inserted = returning == null ? null : new ArrayList<>();
+            VectorWrites vectors = VectorWrites.of(context.execution(), env.engine().vectorIndexes());
             long count = 0;
             for (Iterator<Object[]> it = plan.run(context); it.hasNext(); ) {
                 Object[] computed = it.next();
@@ -55,7 +57,7 @@ public final class InsertPlanner {
                 for (int i = 0; i < row.length; i++) {
                     row[i] = AssignmentCoercion.assign(table, i, computed[i]);
                 }
-                access.insert(row);
+                vectors.written(table, access.insert(row), row);
                 count++;
                 if (inserted != null) {
                     inserted.add(row);

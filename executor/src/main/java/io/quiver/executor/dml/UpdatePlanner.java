@@ -11,6 +11,7 @@ import io.quiver.executor.schema.QuiverDataContext;
 import io.quiver.executor.schema.StorageTable;
 import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.TransactionUse;
+import io.quiver.executor.vector.VectorWrites;
 import io.quiver.storage.TableAccess;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class UpdatePlanner {
             TableAccess access = context.execution().storage().access(env.engine().tableStorage().storageOf(table));
             List<Object[]> changes = DmlTargets.collect(plan.run(context));
             List<Object[]> updated = new ArrayList<>(changes.size());
+            VectorWrites vectors = VectorWrites.of(context.execution(), env.engine().vectorIndexes());
             for (Object[] change : changes) {
                 long rowId = (Long) change[0];
                 Object[] row = access.get(rowId).clone();
@@ -61,6 +63,7 @@ public final class UpdatePlanner {
                     row[targets[i]] = AssignmentCoercion.assign(table, targets[i], change[i + 1]);
                 }
                 access.update(rowId, row);
+                vectors.written(table, rowId, row);
                 updated.add(row);
             }
             return Returning.result(returning, context, updated, "UPDATE " + changes.size());

@@ -7,6 +7,7 @@ import io.quiver.sql.type.QuiverTypeFactory;
 import io.quiver.sql.type.QuiverTypeSystem;
 import java.util.List;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
 
@@ -25,8 +26,11 @@ public final class CalcitePlanCompiler implements PlanCompiler {
     }
 
     @Override
-    public CompiledPlan compile(SqlNode query, String sql, SchemaPlus root, List<PgType> declaredParameterTypes) {
-        SqlCompiler compiler = SqlCompiler.builder(root).searchPath(SEARCH_PATH).typeFactory(typeFactory).build();
+    public CompiledPlan compile(SqlNode query, String sql, SchemaPlus root, List<PgType> declaredParameterTypes,
+                                List<? extends RelOptRule> rules) {
+        SqlCompiler.Builder builder = SqlCompiler.builder(root).searchPath(SEARCH_PATH).typeFactory(typeFactory);
+        rules.forEach(builder::addRule);
+        SqlCompiler compiler = builder.build();
         return new CalciteCompiledPlan(compiler.compile(DeclaredParameterTypes.apply(query, declaredParameterTypes),
                 sql), declaredParameterTypes);
     }

@@ -11,6 +11,7 @@ import io.quiver.executor.schema.QuiverDataContext;
 import io.quiver.executor.session.ExecutionContext;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SearchPath;
+import io.quiver.executor.vector.VectorSearchRule;
 import io.quiver.sql.parser.QuiverSqlParser;
 import io.quiver.sql.utility.QualifiedName;
 import java.util.ArrayList;
@@ -80,7 +81,8 @@ public final class PlanEnvironment {
      * plan compiled for the same key, parameter types and catalog version.
      */
     public CompiledPlan compile(String sql, String cacheKey, SqlNode query, List<PgType> declaredParameterTypes) {
-        Supplier<CompiledPlan> compile = () -> engine.compiler().compile(query, sql, root, declaredParameterTypes);
+        Supplier<CompiledPlan> compile = () -> engine.compiler().compile(query, sql, root, declaredParameterTypes,
+                VectorSearchRule.forStatement(engine.vectorIndexes(), engine.tableStorage(), session.settings()));
         if (catalogHasPendingChanges || cacheKey == null) {
             return compile.get();
         }
@@ -98,7 +100,7 @@ public final class PlanEnvironment {
         ExecutionContext context = session.transaction().context();
         // Plans compiled for this catalog version find their tables in the same tree.
         return new QuiverDataContext(engine.schemas().rootFor(context.catalogView()), engine.typeFactory(), context,
-                converted, session.cancelFlag().asAtomic(), session.options().user());
+                converted, session.cancelFlag().asAtomic(), session.options().user(), session.settings());
     }
 
     /** Declared parameter types from Parse's OIDs (0 or unknown OIDs leave the type to inference). */

@@ -1,6 +1,7 @@
 package io.quiver.executor.schema;
 
 import io.quiver.executor.session.ExecutionContext;
+import io.quiver.executor.session.SessionSettings;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,7 +12,8 @@ import org.apache.calcite.schema.SchemaPlus;
 
 /**
  * The DataContext a compiled plan runs with: its parameter values (Calcite's {@code ?0, ?1 ...}), the
- * statement's transaction (read by the tables' scans), the cancel flag, and the statement's clock.
+ * statement's transaction (read by the tables' scans), the cancel flag, the session's settings and the
+ * statement's clock.
  */
 public final class QuiverDataContext implements DataContext {
     /** The name under which a context answers itself, so tables find it inside Calcite's wrapping contexts. */
@@ -25,17 +27,20 @@ public final class QuiverDataContext implements DataContext {
     private final List<Object> parameters;
     private final AtomicBoolean cancelFlag;
     private final String user;
+    private final SessionSettings settings;
     private final long statementTimeMillis = System.currentTimeMillis();
     private List<Object[]> returningRows = List.of();
 
     public QuiverDataContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, ExecutionContext execution,
-                             List<Object> parameters, AtomicBoolean cancelFlag, String user) {
+                             List<Object> parameters, AtomicBoolean cancelFlag, String user,
+                             SessionSettings settings) {
         this.rootSchema = rootSchema;
         this.typeFactory = typeFactory;
         this.execution = execution;
         this.parameters = parameters;
         this.cancelFlag = cancelFlag;
         this.user = user;
+        this.settings = settings;
     }
 
     /** The Quiver context a table scan runs in, found through whatever context Calcite passes. */
@@ -45,6 +50,11 @@ public final class QuiverDataContext implements DataContext {
 
     public ExecutionContext execution() {
         return execution;
+    }
+
+    /** The session's settings as the statement runs (e.g. hnsw.ef_search for vector searches). */
+    public SessionSettings settings() {
+        return settings;
     }
 
     public AtomicBoolean cancelFlag() {

@@ -22,7 +22,7 @@ public final class TableStorageResolver {
     }
 
     public long estimatedRowCount(TableDefinition table) {
-        return 0;
+        return storageOf(table).estimatedRowCount();
     }
 
     /** Frees a dropped table's storage (after the DROP committed). */

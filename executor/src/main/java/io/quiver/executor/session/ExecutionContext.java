@@ -4,13 +4,17 @@ import io.quiver.catalog.CatalogState;
 import io.quiver.catalog.CatalogTransaction;
 import io.quiver.storage.StorageTransaction;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** What a statement runs in: its transaction (data and DDL) and the actions to run once that commits. */
 public final class ExecutionContext {
     private final StorageTransaction storage;
     private final CatalogTransaction catalog;
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final Map<Class<?>, Object> attachments = new HashMap<>();
 
     ExecutionContext(StorageTransaction storage, CatalogTransaction catalog) {
         this.storage = storage;
@@ -33,6 +37,16 @@ public final class ExecutionContext {
     /** Registers work that may only happen once the transaction is durable (freeing a dropped table's storage). */
     public void afterCommit(Runnable action) {
         afterCommit.add(action);
+    }
+
+    /** The transaction's one {@code type} object (e.g. its log of vector writes), created on first use. */
+    public <T> T attachment(Class<T> type, Supplier<T> create) {
+        return type.cast(attachments.computeIfAbsent(type, t -> create.get()));
+    }
+
+    /** The transaction's {@code type} object, or null when it has none. */
+    public <T> T attachment(Class<T> type) {
+        return type.cast(attachments.get(type));
     }
 
     void commit() {

@@ -1,0 +1,172 @@
+package io.quiver.executor.ddl;
+
+import io.quiver.catalog.CatalogState;
+import io.quiver.catalog.ColumnDefinition;
+import io.quiver.catalog.IndexDefinition;
+import io.quiver.catalog.TableDefinition;
+import io.quiver.common.error.QuiverException;
+import io.quiver.common.error.SqlState;
+import io.quiver.common.type.PgType;
+import io.quiver.executor.api.Notice;
+import io.quiver.executor.session.ExecutionContext;
+import io.quiver.executor.session.SearchPath;
+import io.quiver.executor.statement.StatementResult;
+import io.quiver.executor.vector.VectorIndexes;
+import io.quiver.index.DistanceKind;
+import io.quiver.index.IndexOptions;
+import io.quiver.index.IvfFlatIndex;
+import io.quiver.index.VectorIndex;
+import io.quiver.sql.utility.CreateIndex;
+import io.quiver.sql.utility.DropIndex;
+import io.quiver.sql.utility.IndexElement;
+import io.quiver.sql.utility.QualifiedName;
+import io.quiver.sql.utility.Reindex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CREATE INDEX, DROP INDEX and REINDEX INDEX for pgvector's hnsw and ivfflat indexes. An index is built in
+ * the statement (so bad options and build errors fail it) from the table's committed rows, and serves
+ * queries once the transaction commits.
+ */
+final class IndexCommands {
+    /** pgvector defines a default operator class for ivfflat only; hnsw needs one named. */
+    private static final String IVFFLAT_DEFAULT_OPCLASS = "vector_l2_ops";
+
+    private final VectorIndexes indexes;
+    private final SearchPath searchPath;
+
+    IndexCommands(VectorIndexes indexes, SearchPath searchPath) {
+        this.indexes = indexes;
+        this.searchPath = searchPath;
+    }
+
+    StatementResult create(CreateIndex create, ExecutionContext ctx) {
+        QualifiedName target = create.table();
+        TableDefinition table = searchPath.requireTable(ctx.catalogView(), target.schema(), target.name());
+        String method = create.method() == null ? "btree" : create.method();
+        if (!method.equals("hnsw") && !method.equals("ivfflat")) {
+            throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED, "access method \"%s\" is not supported yet",
+                    method);
+        }
+        if (create.unique() || create.whereSql() != null || create.elements().size() != 1
+                || create.elements().get(0).column() == null) {
+            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "only indexes on one vector column, without UNIQUE or WHERE, are supported");
+        }
+        if (create.ifNotExists() && create.name() != null
+                && ctx.catalogView().hasRelation(table.schema(), create.name())) {
+            return StatementResult.command("CREATE INDEX", List.of(Notice.notice(SqlState.DUPLICATE_TABLE,
+                    "relation \"" + create.name() + "\" already exists, skipping")));
+        }
+        IndexElement element = create.elements().get(0);
+        int column = table.columnIndex(element.column());
+        if (column < 0) {
+            throw QuiverException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist", element.column());
+        }
+        String opclass = opclass(table.column(column), method, element.opclass());
+        DistanceKind.forOpclass(opclass, method);
+        checkOptions(method, create.withOptions());
+        if (table.column(column).type().dimensions() < 0) {
+            throw new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "column does not have dimensions");
+        }
+        IndexOptions.checkDimensions(method, table.column(column).type().dimensions());
+        String name = create.name() != null ? create.name() : freeName(ctx.catalogView(), table, element.column());
+        IndexDefinition definition = new IndexDefinition(ctx.catalog().allocateOid(), name, column, method,
+                opclass, create.withOptions());
+        ctx.catalog().createIndex(table, definition);
+        return StatementResult.command("CREATE INDEX", buildAfterCommit(table, definition, ctx));
+    }
+
+    StatementResult drop(DropIndex drop, ExecutionContext ctx) {
+        List<Notice> notices = new ArrayList<>();
+        for (QualifiedName name : drop.names()) {
+            TableDefinition table = tableOf(ctx.catalogView(), name);
+            if (table == null) {
+                if (!drop.ifExists()) {
+                    throw QuiverException.of(SqlState.UNDEFINED_OBJECT, "index \"%s\" does not exist", name);
+                }
+                notices.add(Notice.notice(SqlState.SUCCESSFUL_COMPLETION,
+                        "index \"" + name + "\" does not exist, skipping"));
+                continue;
+            }
+            IndexDefinition definition = table.index(name.name());
+            ctx.catalog().dropIndex(table, name.name());
+            ctx.afterCommit(() -> indexes.drop(table, definition));
+        }
+        return StatementResult.command("DROP INDEX", notices);
+    }
+
+    StatementResult reindex(Reindex reindex, ExecutionContext ctx) {
+        if (reindex.kind() != Reindex.Kind.INDEX) {
+            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "REINDEX TABLE is not supported yet");
+        }
+        TableDefinition table = tableOf(ctx.catalogView(), reindex.name());
+        if (table == null) {
+            throw QuiverException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", reindex.name());
+        }
+        return StatementResult.command("REINDEX",
+                buildAfterCommit(table, table.index(reindex.name().name()), ctx));
+    }
+
+    /** Builds now, publishes once committed; returns pgvector's build notices. */
+    private List<Notice> buildAfterCommit(TableDefinition table, IndexDefinition definition, ExecutionContext ctx) {
+        VectorIndex index = indexes.build(table, definition);
+        ctx.afterCommit(() -> indexes.publish(table, definition, index));
+        if (index instanceof IvfFlatIndex ivfflat && ivfflat.notice().isPresent()) {
+            return List.of(Notice.notice(SqlState.SUCCESSFUL_COMPLETION, ivfflat.notice().get()));
+        }
+        return List.of();
+    }
+
+    private static void checkOptions(String method, Map<String, String> options) {
+        if (method.equals("hnsw")) {
+            IndexOptions.hnsw(options);
+        } else {
+            IndexOptions.ivfflat(options);
+        }
+    }
+
+    /** The operator class named, or the type's default, checked against the column's type as ResolveOpClass. */
+    private static String opclass(ColumnDefinition column, String method, String named) {
+        PgType type = column.type().type();
+        String typeName = column.type().displayName().replaceAll("\\(.*\\)", "");
+        if (named == null) {
+            if (type != PgType.VECTOR || !method.equals("ivfflat")) {
+                throw new QuiverException(SqlState.UNDEFINED_OBJECT, "data type " + typeName
+                        + " has no default operator class for access method \"" + method + "\"", null,
+                        "You must specify an operator class for the index or define a default operator class"
+                                + " for the data type.", 0, null);
+            }
+            return IVFFLAT_DEFAULT_OPCLASS;
+        }
+        DistanceKind.forOpclass(named, method);
+        if (type != PgType.VECTOR) {
+            throw QuiverException.of(SqlState.DATATYPE_MISMATCH, "operator class \"%s\" does not accept data type %s",
+                    named, typeName);
+        }
+        return named;
+    }
+
+    /** PostgreSQL's ChooseRelationName: {@code <table>_<column>_idx}, then with 1, 2, ... appended. */
+    private static String freeName(CatalogState catalog, TableDefinition table, String column) {
+        String base = TableDefinition.derivedName(table.name(), column, "idx");
+        String name = base;
+        for (int suffix = 1; catalog.hasRelation(table.schema(), name); suffix++) {
+            name = base + suffix;
+        }
+        return name;
+    }
+
+    private TableDefinition tableOf(CatalogState catalog, QualifiedName name) {
+        List<String> schemas = name.schema() != null ? List.of(name.schema()) : searchPath.existing(catalog);
+        for (String schema : schemas) {
+            TableDefinition table = catalog.tableOfIndex(schema, name.name());
+            if (table != null) {
+                return table;
+            }
+        }
+        return null;
+    }
+}

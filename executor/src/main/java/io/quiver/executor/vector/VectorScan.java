@@ -1,0 +1,110 @@
+package io.quiver.executor.vector;
+
+import io.quiver.common.error.QuiverException;
+import io.quiver.common.error.SqlState;
+import io.quiver.common.type.PgType;
+import io.quiver.executor.schema.CalciteValues;
+import io.quiver.executor.schema.QuiverDataContext;
+import io.quiver.index.ExactScan;
+import io.quiver.index.Neighbor;
+import io.quiver.index.NeighborCursor;
+import io.quiver.index.VectorColumn;
+import io.quiver.storage.TableAccess;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+
+/**
+ * The rows of a {@link VectorSearch} as it runs: the table's rows nearest the query first (in an index's
+ * relaxed order), fetched lazily so that the filter and limit above stop the search as soon as they have
+ * their rows. Each row is read back from storage in the statement's transaction, so rows it does not see
+ * (deleted, or not yet committed when it began) are skipped, and the rows it wrote itself are merged in.
+ */
+public final class VectorScan {
+    private VectorScan() {
+    }
+
+    /** Called by the code generated for {@link VectorSearch}. */
+    public static Enumerable<Object[]> scan(DataContext root, VectorSearchSpec spec, Object query) {
+        if (query == null) {
+            // pgvector's index scans return nothing for a NULL query vector.
+            return Linq4j.emptyEnumerable();
+        }
+        QuiverDataContext context = QuiverDataContext.of(root);
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                VectorColumn column = spec.indexes().column(spec.table(), spec.column());
+                VectorAccess access = VectorAccess.choose(spec.table(), spec.column(), spec.kind(),
+                        column.liveCount(), context.settings());
+                float[] vector = (float[]) query;
+                NeighborCursor committed = access.index() == null
+                        ? ExactScan.cursor(column, spec.kind(), vector, spec.k(), null)
+                        : spec.indexes().index(spec.table(), access.index()).open(vector, access.searchOptions());
+                NeighborCursor cursor = PendingMergeCursor.of(committed,
+                        VectorWrites.pending(context.execution(), spec.table(), spec.column()), spec.kind(), vector);
+                TableAccess rows = context.execution().storage().access(spec.storage().storageOf(spec.table()));
+                return new RowEnumerator(cursor, rows, spec.table().columns().stream()
+                        .map(c -> c.type().type()).toList(), context.cancelFlag());
+            }
+        };
+    }
+
+    private static final class RowEnumerator implements Enumerator<Object[]> {
+        private final NeighborCursor cursor;
+        private final TableAccess rows;
+        private final List<PgType> types;
+        private final AtomicBoolean cancel;
+        /** A row updated while the search runs may be met in its old and its new slot; it is returned once. */
+        private final Set<Long> returned = new HashSet<>();
+        private Object[] current;
+
+        RowEnumerator(NeighborCursor cursor, TableAccess rows, List<PgType> types, AtomicBoolean cancel) {
+            this.cursor = cursor;
+            this.rows = rows;
+            this.types = types;
+            this.cancel = cancel;
+        }
+
+        @Override
+        public Object[] current() {
+            return current;
+        }
+
+        @Override
+        public boolean moveNext() {
+            for (Neighbor next; (next = cursor.next()) != null; ) {
+                if (cancel.get()) {
+                    cancel.set(false);
+                    throw new QuiverException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+                }
+                Object[] stored = rows.get(next.rowId());
+                if (stored != null && returned.add(next.rowId())) {
+                    Object[] row = new Object[types.size()];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = CalciteValues.toCalcite(types.get(i), stored[i]);
+                    }
+                    current = row;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException("vector searches are forward-only");
+        }
+
+        @Override
+        public void close() {
+            cursor.close();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.quiver.executor.vector;
+
+import io.quiver.catalog.TableDefinition;
+import io.quiver.executor.session.ExecutionContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One transaction's writes to tables with vector columns, handed to {@link VectorIndexes} once it commits
+ * (a rolled-back transaction's never reach the in-memory vectors).
+ */
+public final class VectorWrites {
+    private final VectorIndexes indexes;
+    private final Map<Long, TableDefinition> tables = new LinkedHashMap<>();
+    private final Map<Long, List<TableVectors.Change>> changes = new LinkedHashMap<>();
+
+    private VectorWrites(VectorIndexes indexes) {
+        this.indexes = indexes;
+    }
+
+    /** The log of {@code context}'s transaction. */
+    public static VectorWrites of(ExecutionContext context, VectorIndexes indexes) {
+        return context.attachment(VectorWrites.class, () -> {
+            VectorWrites writes = new VectorWrites(indexes);
+            context.afterCommit(writes::publish);
+            return writes;
+        });
+    }
+
+    /** A row inserted or updated: {@code row} is its new content in storage form. */
+    public void written(TableDefinition table, long rowId, Object[] row) {
+        record(table, new TableVectors.Change(rowId, row));
+    }
+
+    public void deleted(TableDefinition table, long rowId) {
+        record(table, new TableVectors.Change(rowId, null));
+    }
+
+    /**
+     * The vectors this transaction wrote to a column and has not committed, by row id (the last write of
+     * each row; deleted rows and NULLs left out): a search in the transaction must see them too.
+     */
+    public static Map<Long, float[]> pending(ExecutionContext context, TableDefinition table, int column) {
+        VectorWrites writes = context.attachment(VectorWrites.class);
+        Map<Long, float[]> vectors = new LinkedHashMap<>();
+        if (writes != null) {
+            for (TableVectors.Change change : writes.changes.getOrDefault(table.oid(), List.of())) {
+                if (change.row() != null && change.row()[column] instanceof float[] vector) {
+                    vectors.put(change.rowId(), vector);
+                } else {
+                    vectors.remove(change.rowId());
+                }
+            }
+        }
+        return vectors;
+    }
+
+    private void record(TableDefinition table, TableVectors.Change change) {
+        if (table.columns().stream().anyMatch(c -> c.type().dimensions() > 0)) {
+            tables.put(table.oid(), table);
+            changes.computeIfAbsent(table.oid(), oid -> new ArrayList<>()).add(change);
+        }
+    }
+
+    private void publish() {
+        tables.forEach((oid, table) -> indexes.apply(table, changes.get(oid)));
+    }
+}

@@ -1,0 +1,271 @@
+package io.quiver.index;
+
+import io.github.jbellis.jvector.disk.SimpleReader;
+import io.github.jbellis.jvector.graph.GraphIndexBuilder;
+import io.github.jbellis.jvector.graph.GraphSearcher;
+import io.github.jbellis.jvector.graph.OnHeapGraphIndex;
+import io.github.jbellis.jvector.graph.SearchResult;
+import io.github.jbellis.jvector.util.Bits;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * pgvector's HNSW on jvector 4: a hierarchical graph with 2*m neighbours on the base layer and m above,
+ * as pgvector's, built by all cores at once. Vectors stay in the column (see {@link ColumnScoreProvider}).
+ * Deleted nodes are marked in the graph and dropped from it when the index is saved.
+ */
+public final class HnswIndex implements VectorIndex {
+    /** jvector's defaults: extra neighbours held before pruning, and the DiskANN-style pruning slack. */
+    private static final float NEIGHBOR_OVERFLOW = 1.2f;
+    private static final float ALPHA = 1.2f;
+    private static final ForkJoinPool BUILD_POOL = ForkJoinPool.commonPool().getParallelism() > 1
+            ? ForkJoinPool.commonPool()
+            : new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+
+    private final VectorColumn column;
+    private final DistanceKind kind;
+    private final IndexOptions.Hnsw options;
+    private final GraphNodes nodes = new GraphNodes();
+    private final ColumnScoreProvider scores;
+    private final GraphIndexBuilder builder;
+    private final ConcurrentLinkedQueue<GraphSearcher> idleSearchers = new ConcurrentLinkedQueue<>();
+    private Duration buildTime = Duration.ZERO;
+
+    private HnswIndex(VectorColumn column, DistanceKind kind, IndexOptions.Hnsw options) {
+        IndexOptions.checkDimensions("hnsw", column.dimensions());
+        this.column = column;
+        this.kind = kind;
+        this.options = options;
+        this.scores = new ColumnScoreProvider(column, kind, nodes);
+        this.builder = new GraphIndexBuilder(scores, column.dimensions(),
+                List.of(2 * options.m(), options.m()), options.efConstruction(), NEIGHBOR_OVERFLOW, ALPHA,
+                true, false, BUILD_POOL, BUILD_POOL);
+    }
+
+    /** Builds the index over every live vector of the column. */
+    public static HnswIndex build(VectorColumn column, DistanceKind kind, IndexOptions.Hnsw options) {
+        HnswIndex index = new HnswIndex(column, kind, options);
+        long start = System.nanoTime();
+        int first = index.nodes.count();
+        int size = column.size();
+        for (int slot = 0; slot < size; slot++) {
+            if (index.indexable(slot)) {
+                index.nodes.add(slot);
+            }
+        }
+        int last = index.nodes.count();
+        for (int node = first; node < last; node++) {
+            index.scores.include(index.nodes.slot(node));
+        }
+        BUILD_POOL.submit(() -> IntStream.range(first, last).parallel().forEach(index::addNode)).join();
+        index.builder.cleanup();
+        index.buildTime = Duration.ofNanos(System.nanoTime() - start);
+        return index;
+    }
+
+    @Override
+    public String accessMethod() {
+        return "hnsw";
+    }
+
+    @Override
+    public DistanceKind distanceKind() {
+        return kind;
+    }
+
+    @Override
+    public VectorColumn column() {
+        return column;
+    }
+
+    public IndexOptions.Hnsw options() {
+        return options;
+    }
+
+    @Override
+    public synchronized void insert(int slot) {
+        if (nodes.node(slot) < 0 && indexable(slot)) {
+            scores.include(slot);
+            addNode(nodes.add(slot));
+        }
+    }
+
+    @Override
+    public synchronized void delete(int slot) {
+        int node = nodes.node(slot);
+        if (node >= 0 && builder.getGraph().containsNode(node)) {
+            builder.markNodeDeleted(node);
+        }
+    }
+
+    @Override
+    public NeighborCursor open(float[] query, SearchOptions searchOptions) {
+        ExactScan.checkQuery(column, query);
+        return new Cursor(query, searchOptions);
+    }
+
+    @Override
+    public IndexStats stats() {
+        OnHeapGraphIndex graph = (OnHeapGraphIndex) builder.getGraph();
+        return new IndexStats("hnsw", graph.size(0), graph.ramBytesUsed() + nodes.memoryBytes(), buildTime,
+                graph.getAverageDegree(0), 0, 0);
+    }
+
+    /** Files: {@code hnsw.meta} (options and the row id of every node) and {@code hnsw.graph} (jvector's). */
+    @Override
+    public synchronized void save(Path directory) {
+        IndexFiles.write(directory, "hnsw", kind, column.dimensions(), out -> {
+            out.writeInt(options.m());
+            out.writeInt(options.efConstruction());
+            builder.cleanup();
+            OnHeapGraphIndex graph = (OnHeapGraphIndex) builder.getGraph();
+            int count = nodes.count();
+            out.writeInt(count);
+            for (int node = 0; node < count; node++) {
+                boolean present = graph.containsNode(node);
+                out.writeBoolean(present);
+                out.writeLong(present ? column.rowIdOf(nodes.slot(node)) : -1);
+            }
+        });
+        IndexFiles.writeFile(directory.resolve(IndexFiles.GRAPH_FILE),
+                out -> ((OnHeapGraphIndex) builder.getGraph()).save(out));
+    }
+
+    /**
+     * Reads an index written by {@link #save} beside a column holding (at least) the same rows, in any
+     * slots. Rows appended to the column since are inserted. If rows the graph holds are gone from the
+     * column, their vectors are gone too and the graph cannot be walked through them: it is rebuilt.
+     */
+    static HnswIndex load(Path directory, DataInputStream meta, DistanceKind kind, VectorColumn column)
+            throws IOException {
+        IndexOptions.Hnsw options = new IndexOptions.Hnsw(meta.readInt(), meta.readInt());
+        int count = meta.readInt();
+        HnswIndex index = new HnswIndex(column, kind, options);
+        for (int node = 0; node < count; node++) {
+            boolean present = meta.readBoolean();
+            long rowId = meta.readLong();
+            int slot = present ? column.slotOf(rowId) : GraphNodes.NO_SLOT;
+            if (present && slot < 0) {
+                return build(column, kind, options);
+            }
+            index.nodes.set(node, slot);
+            if (slot != GraphNodes.NO_SLOT) {
+                index.scores.include(slot);
+            }
+        }
+        long start = System.nanoTime();
+        try (SimpleReader reader = new SimpleReader(directory.resolve(IndexFiles.GRAPH_FILE))) {
+            index.builder.load(reader);
+        }
+        int size = column.size();
+        for (int slot = 0; slot < size; slot++) {
+            if (column.isLive(slot)) {
+                index.insert(slot);
+            }
+        }
+        index.buildTime = Duration.ofNanos(System.nanoTime() - start);
+        return index;
+    }
+
+    private boolean indexable(int slot) {
+        return column.isLive(slot) && kind.indexable(column.data(slot), column.offset(slot), column.dimensions());
+    }
+
+    private void addNode(int node) {
+        builder.addGraphNode(node, scores.searchProviderFor(node));
+    }
+
+    private GraphSearcher borrowSearcher() {
+        GraphSearcher searcher = idleSearchers.poll();
+        return searcher != null ? searcher : new GraphSearcher(builder.getGraph());
+    }
+
+    /**
+     * Walks the graph in batches of ef_search nodes, resuming jvector's search for each further batch; once
+     * the walk is exhausted or has visited max_scan_tuples nodes, hands over to an exact scan of the rows
+     * not yet returned, so that every allowed row is eventually reached.
+     */
+    private final class Cursor extends BatchCursor {
+        private final float[] query;
+        private final SearchOptions searchOptions;
+        private final int batchSize;
+        private GraphSearcher searcher;
+        private ExactCursor exact;
+        private boolean started;
+        private long visited;
+
+        Cursor(float[] query, SearchOptions searchOptions) {
+            super(new BitSet());
+            this.query = query;
+            this.searchOptions = searchOptions;
+            this.batchSize = Math.max(1, searchOptions.efSearch());
+        }
+
+        @Override
+        protected Neighbor[] nextBatch() {
+            if (exact == null) {
+                Neighbor[] batch = graphBatch();
+                if (batch.length > 0) {
+                    return batch;
+                }
+                releaseSearcher();
+                exact = new ExactCursor(column, kind, query, searchOptions.filter(), batchSize, returned);
+            }
+            Neighbor next = exact.next();
+            return next == null ? new Neighbor[0] : new Neighbor[] {next};
+        }
+
+        private Neighbor[] graphBatch() {
+            if (visited >= searchOptions.maxScanTuples() && searchOptions.filter() != null) {
+                return new Neighbor[0];
+            }
+            if (searcher == null) {
+                searcher = borrowSearcher();
+            }
+            SearchResult result = started
+                    ? searcher.resume(batchSize, batchSize)
+                    : searcher.search(scores.providerFor(query, 0), batchSize, batchSize, 0f, 0f, accepted());
+            started = true;
+            visited += result.getVisitedCount();
+            SearchResult.NodeScore[] found = result.getNodes();
+            Neighbor[] batch = new Neighbor[found.length];
+            int dims = column.dimensions();
+            for (int i = 0; i < found.length; i++) {
+                int slot = nodes.slot(found[i].node);
+                float key = kind.key(query, 0, column.data(slot), column.offset(slot), dims);
+                batch[i] = new Neighbor(slot, column.rowIdOf(slot), kind.distance(key));
+            }
+            Arrays.sort(batch, (a, b) -> Float.compare(a.distance(), b.distance()));
+            return batch;
+        }
+
+        private Bits accepted() {
+            SlotFilter filter = searchOptions.filter();
+            return node -> {
+                int slot = nodes.slot(node);
+                return column.isLive(slot) && (filter == null || filter.allows(slot));
+            };
+        }
+
+        private void releaseSearcher() {
+            if (searcher != null) {
+                idleSearchers.offer(searcher);
+                searcher = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            releaseSearcher();
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.quiver.index;
+
+import io.quiver.common.error.QuiverException;
+import io.quiver.common.error.SqlState;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * pgvector's index options and settings, checked as PostgreSQL checks them: the WITH (...) options of
+ * CREATE INDEX with reloptions' messages, and SET hnsw.ef_search / ivfflat.probes with GUC messages, all
+ * SQLSTATE 22023. pgvector 0.8.6 gives no NOTICE for any m in range (checked against the reference
+ * server); its only build NOTICE is IVFFlat's "created with little data" (see {@link IvfFlatIndex}).
+ */
+public final class IndexOptions {
+    public static final int HNSW_DEFAULT_M = 16;
+    public static final int HNSW_MIN_M = 2;
+    public static final int HNSW_MAX_M = 100;
+    public static final int HNSW_DEFAULT_EF_CONSTRUCTION = 64;
+    public static final int HNSW_MIN_EF_CONSTRUCTION = 4;
+    public static final int HNSW_MAX_EF_CONSTRUCTION = 1000;
+    public static final int HNSW_MIN_EF_SEARCH = 1;
+    public static final int HNSW_MAX_EF_SEARCH = 1000;
+    public static final int HNSW_MAX_DIMENSIONS = 2000;
+    public static final int IVFFLAT_DEFAULT_LISTS = 100;
+    public static final int IVFFLAT_MIN_LISTS = 1;
+    public static final int IVFFLAT_MAX_LISTS = 32768;
+    public static final int IVFFLAT_MAX_DIMENSIONS = 2000;
+
+    /** CREATE INDEX ... USING hnsw WITH (m, ef_construction). */
+    public record Hnsw(int m, int efConstruction) {
+        public static Hnsw defaults() {
+            return new Hnsw(HNSW_DEFAULT_M, HNSW_DEFAULT_EF_CONSTRUCTION);
+        }
+    }
+
+    /** CREATE INDEX ... USING ivfflat WITH (lists). */
+    public record IvfFlat(int lists) {
+        public static IvfFlat defaults() {
+            return new IvfFlat(IVFFLAT_DEFAULT_LISTS);
+        }
+    }
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private IndexOptions() {
+    }
+
+    /** The HNSW options of a WITH clause; keys as the parser gives them (unquoted names folded to lower case). */
+    public static Hnsw hnsw(Map<String, String> with) {
+        int m = HNSW_DEFAULT_M;
+        int efConstruction = HNSW_DEFAULT_EF_CONSTRUCTION;
+        for (Map.Entry<String, String> option : with.entrySet()) {
+            switch (option.getKey()) {
+                case "m" -> m = reloption("m", option.getValue(), HNSW_MIN_M, HNSW_MAX_M);
+                case "ef_construction" -> efConstruction = reloption("ef_construction", option.getValue(),
+                        HNSW_MIN_EF_CONSTRUCTION, HNSW_MAX_EF_CONSTRUCTION);
+                default -> throw unrecognized(option.getKey());
+            }
+        }
+        if (efConstruction < 2 * m) {
+            throw new QuiverException(SqlState.INVALID_PARAMETER_VALUE,
+                    "ef_construction must be greater than or equal to 2 * m");
+        }
+        return new Hnsw(m, efConstruction);
+    }
+
+    public static IvfFlat ivfflat(Map<String, String> with) {
+        int lists = IVFFLAT_DEFAULT_LISTS;
+        for (Map.Entry<String, String> option : with.entrySet()) {
+            if (!option.getKey().equals("lists")) {
+                throw unrecognized(option.getKey());
+            }
+            lists = reloption("lists", option.getValue(), IVFFLAT_MIN_LISTS, IVFFLAT_MAX_LISTS);
+        }
+        return new IvfFlat(lists);
+    }
+
+    /** {@code SET hnsw.ef_search = value}. */
+    public static int efSearch(String value) {
+        return setting("hnsw.ef_search", value, HNSW_MIN_EF_SEARCH, HNSW_MAX_EF_SEARCH);
+    }
+
+    /**
+     * {@code SET ivfflat.probes = value}. pgvector accepts up to 32768 whatever the index's lists, and a
+     * scan probes min(probes, lists); {@link IvfFlatIndex} clamps the same way.
+     */
+    public static int probes(String value) {
+        return setting("ivfflat.probes", value, IVFFLAT_MIN_LISTS, IVFFLAT_MAX_LISTS);
+    }
+
+    /** Rejects columns too wide for an access method, as pgvector's build does. */
+    public static void checkDimensions(String accessMethod, int dimensions) {
+        int max = accessMethod.equals("hnsw") ? HNSW_MAX_DIMENSIONS : IVFFLAT_MAX_DIMENSIONS;
+        if (dimensions > max) {
+            throw QuiverException.of(SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "column cannot have more than %d dimensions for %s index", max, accessMethod);
+        }
+    }
+
+    private static int reloption(String name, String text, int min, int max) {
+        Long value = parseInt(text);
+        if (value == null || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw QuiverException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "invalid value for integer option \"%s\": %s", name, text);
+        }
+        if (value < min || value > max) {
+            throw QuiverException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "value %s out of bounds for option \"%s\"", text, name)
+                    .withDetail(String.format("Valid values are between \"%d\" and \"%d\".", min, max));
+        }
+        return value.intValue();
+    }
+
+    private static int setting(String name, String text, int min, int max) {
+        Long value = parseInt(text);
+        if (value == null || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw QuiverException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "invalid value for parameter \"%s\": \"%s\"", name, text);
+        }
+        if (value < min || value > max) {
+            throw QuiverException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "%d is outside the valid range for parameter \"%s\" (%d .. %d)", value, name, min, max);
+        }
+        return value.intValue();
+    }
+
+    private static QuiverException unrecognized(String name) {
+        return QuiverException.of(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"%s\"", name);
+    }
+
+    /**
+     * PostgreSQL's parse_int: surrounding spaces, C integer syntax (0x hex, leading-0 octal), or a decimal
+     * fraction rounded half to even; null when the text is none of these.
+     */
+    static Long parseInt(String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.decode(trimmed);
+        } catch (NumberFormatException notInteger) {
+            if (!DECIMAL.matcher(trimmed).matches()) {
+                return null;
+            }
+            try {
+                double value = Double.parseDouble(trimmed);
+                return Double.isFinite(value) && Math.abs(value) < 0x1p62 ? (long) Math.rint(value) : null;
+            } catch (NumberFormatException notNumber) {
+                return null;
+            }
+        }
+    }
+}

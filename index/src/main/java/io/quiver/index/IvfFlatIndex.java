@@ -1,0 +1,350 @@
+package io.quiver.index;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Optional;
+
+/**
+ * pgvector's IVFFlat: k-means centres trained on a sample, each vector filed under its nearest centre in
+ * a list that keeps a compact float32 copy of it, and a search that scans the {@code probes} lists nearest
+ * the query. Built over an empty column it stays untrained and searches exactly, training itself once the
+ * table has grown enough for a sample worth the name; it never answers wrongly, only more slowly.
+ */
+public final class IvfFlatIndex implements VectorIndex {
+    /** pgvector samples 50 rows per list for k-means. */
+    static final int SAMPLE_ROWS_PER_LIST = 50;
+    /** An untrained index trains once the column has this many rows (or 50 per list, if fewer). */
+    static final int TRAIN_AT_ROWS = 100_000;
+    private static final long SEED = 0x5157_4956L;
+
+    private final VectorColumn column;
+    private final DistanceKind kind;
+    private final IndexOptions.IvfFlat options;
+    private final BitSet indexed = new BitSet();
+    private float[] centers;
+    private InvertedList[] lists;
+    private Duration buildTime = Duration.ZERO;
+    private String notice;
+
+    private IvfFlatIndex(VectorColumn column, DistanceKind kind, IndexOptions.IvfFlat options) {
+        IndexOptions.checkDimensions("ivfflat", column.dimensions());
+        this.column = column;
+        this.kind = kind;
+        this.options = options;
+    }
+
+    public static IvfFlatIndex build(VectorColumn column, DistanceKind kind, IndexOptions.IvfFlat options) {
+        IvfFlatIndex index = new IvfFlatIndex(column, kind, options);
+        long start = System.nanoTime();
+        if (column.liveCount() > 0) {
+            index.train();
+        }
+        index.buildTime = Duration.ofNanos(System.nanoTime() - start);
+        return index;
+    }
+
+    /**
+     * pgvector's NOTICE for an index trained on fewer rows than lists ("ivfflat index created with little
+     * data", with its detail and hint), for the executor to send; empty otherwise.
+     */
+    public Optional<String> notice() {
+        return Optional.ofNullable(notice);
+    }
+
+    public boolean trained() {
+        return centers != null;
+    }
+
+    @Override
+    public String accessMethod() {
+        return "ivfflat";
+    }
+
+    @Override
+    public DistanceKind distanceKind() {
+        return kind;
+    }
+
+    @Override
+    public VectorColumn column() {
+        return column;
+    }
+
+    @Override
+    public synchronized void insert(int slot) {
+        if (!trained()) {
+            if (column.liveCount() >= Math.min(TRAIN_AT_ROWS, options.lists() * SAMPLE_ROWS_PER_LIST)) {
+                train();
+            }
+            return;
+        }
+        if (!indexed.get(slot) && indexable(slot)) {
+            float[] data = column.data(slot);
+            int offset = column.offset(slot);
+            lists[nearestList(data, offset)].add(slot, data, offset);
+            indexed.set(slot);
+        }
+    }
+
+    /** Deleted rows are skipped through the column and left out when the index is saved. */
+    @Override
+    public void delete(int slot) {
+    }
+
+    @Override
+    public synchronized NeighborCursor open(float[] query, SearchOptions searchOptions) {
+        ExactScan.checkQuery(column, query);
+        if (!trained()) {
+            return new ExactCursor(column, kind, query, searchOptions.filter(), Math.max(1, searchOptions.probes()),
+                    new BitSet());
+        }
+        return new Cursor(query, listsByDistance(query), Math.min(Math.max(1, searchOptions.probes()), lists.length),
+                searchOptions.filter());
+    }
+
+    @Override
+    public synchronized IndexStats stats() {
+        long memory = indexed.size() / 8;
+        int entries = 0;
+        int largest = 0;
+        if (trained()) {
+            memory += centers.length * (long) Float.BYTES;
+            for (InvertedList list : lists) {
+                entries += list.size;
+                largest = Math.max(largest, list.size);
+                memory += list.memoryBytes();
+            }
+        }
+        return new IndexStats("ivfflat", entries, memory, buildTime, Double.NaN, trained() ? lists.length : 0,
+                largest);
+    }
+
+    /**
+     * Meta body: lists, whether trained, then the centres and each list's live entries as (row id, vector),
+     * so that loading needs neither k-means nor the column's slots to be those of the save.
+     */
+    @Override
+    public synchronized void save(Path directory) {
+        IndexFiles.write(directory, "ivfflat", kind, column.dimensions(), out -> {
+            out.writeInt(options.lists());
+            out.writeBoolean(trained());
+            if (!trained()) {
+                return;
+            }
+            out.writeInt(lists.length);
+            for (float value : centers) {
+                out.writeFloat(value);
+            }
+            int dims = column.dimensions();
+            for (InvertedList list : lists) {
+                int live = 0;
+                for (int i = 0; i < list.size; i++) {
+                    live += column.isLive(list.slots[i]) ? 1 : 0;
+                }
+                out.writeInt(live);
+                for (int i = 0; i < list.size; i++) {
+                    if (column.isLive(list.slots[i])) {
+                        out.writeLong(column.rowIdOf(list.slots[i]));
+                        for (int d = 0; d < dims; d++) {
+                            out.writeFloat(list.vectors[i * dims + d]);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    static IvfFlatIndex load(DataInputStream meta, DistanceKind kind, VectorColumn column) throws IOException {
+        long start = System.nanoTime();
+        IvfFlatIndex index = new IvfFlatIndex(column, kind, new IndexOptions.IvfFlat(meta.readInt()));
+        if (meta.readBoolean()) {
+            int dims = column.dimensions();
+            int listCount = meta.readInt();
+            index.centers = new float[listCount * dims];
+            for (int i = 0; i < index.centers.length; i++) {
+                index.centers[i] = meta.readFloat();
+            }
+            index.lists = new InvertedList[listCount];
+            float[] vector = new float[dims];
+            for (int l = 0; l < listCount; l++) {
+                InvertedList list = index.lists[l] = new InvertedList(dims);
+                int entries = meta.readInt();
+                for (int e = 0; e < entries; e++) {
+                    int slot = column.slotOf(meta.readLong());
+                    for (int d = 0; d < dims; d++) {
+                        vector[d] = meta.readFloat();
+                    }
+                    if (slot >= 0) {
+                        list.add(slot, vector, 0);
+                        index.indexed.set(slot);
+                    }
+                }
+            }
+        }
+        int size = column.size();
+        for (int slot = 0; slot < size; slot++) {
+            if (column.isLive(slot)) {
+                index.insert(slot);
+            }
+        }
+        index.buildTime = Duration.ofNanos(System.nanoTime() - start);
+        return index;
+    }
+
+    private void train() {
+        int dims = column.dimensions();
+        int[] sample = sampleSlots(options.lists() * SAMPLE_ROWS_PER_LIST);
+        if (sample.length < options.lists()) {
+            notice = "ivfflat index created with little data";
+        }
+        float[] points = new float[sample.length * dims];
+        for (int i = 0; i < sample.length; i++) {
+            System.arraycopy(column.data(sample[i]), column.offset(sample[i]), points, i * dims, dims);
+        }
+        centers = sample.length == 0 ? new float[options.lists() * dims]
+                : KMeans.train(points, sample.length, dims, options.lists(), kind == DistanceKind.COSINE, SEED);
+        lists = new InvertedList[options.lists()];
+        Arrays.setAll(lists, i -> new InvertedList(dims));
+        int size = column.size();
+        for (int slot = 0; slot < size; slot++) {
+            insert(slot);
+        }
+    }
+
+    /** Up to {@code count} live indexable slots, evenly spaced so the sample is deterministic. */
+    private int[] sampleSlots(int count) {
+        int[] live = new int[column.liveCount()];
+        int found = 0;
+        int size = column.size();
+        for (int slot = 0; slot < size && found < live.length; slot++) {
+            if (indexable(slot)) {
+                live[found++] = slot;
+            }
+        }
+        if (found <= count) {
+            return Arrays.copyOf(live, found);
+        }
+        int[] sample = new int[count];
+        for (int i = 0; i < count; i++) {
+            sample[i] = live[(int) ((long) i * found / count)];
+        }
+        return sample;
+    }
+
+    private boolean indexable(int slot) {
+        return column.isLive(slot) && kind.indexable(column.data(slot), column.offset(slot), column.dimensions());
+    }
+
+    private int nearestList(float[] data, int offset) {
+        int dims = column.dimensions();
+        int best = 0;
+        float bestKey = Float.POSITIVE_INFINITY;
+        for (int l = 0; l < lists.length; l++) {
+            float key = kind.key(data, offset, centers, l * dims, dims);
+            if (key < bestKey) {
+                bestKey = key;
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    private int[] listsByDistance(float[] query) {
+        int dims = column.dimensions();
+        long[] ordered = new long[lists.length];
+        for (int l = 0; l < lists.length; l++) {
+            ordered[l] = SortableKeys.pack(kind.key(query, 0, centers, l * dims, dims), l);
+        }
+        Arrays.sort(ordered);
+        int[] order = new int[lists.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = SortableKeys.slot(ordered[i]);
+        }
+        return order;
+    }
+
+    /** One list: its slots and a contiguous copy of their vectors, scanned front to back. */
+    private static final class InvertedList {
+        private final int dims;
+        int[] slots = new int[8];
+        float[] vectors;
+        int size;
+
+        InvertedList(int dims) {
+            this.dims = dims;
+            this.vectors = new float[8 * dims];
+        }
+
+        void add(int slot, float[] data, int offset) {
+            if (size == slots.length) {
+                slots = Arrays.copyOf(slots, size * 2);
+                vectors = Arrays.copyOf(vectors, size * 2 * dims);
+            }
+            slots[size] = slot;
+            System.arraycopy(data, offset, vectors, size * dims, dims);
+            size++;
+        }
+
+        long memoryBytes() {
+            return slots.length * (long) Integer.BYTES + vectors.length * (long) Float.BYTES;
+        }
+    }
+
+    /**
+     * Scans lists nearest first, {@code probes} lists per batch as pgvector does, each batch sorted. Once
+     * every list is scanned every indexed row has been seen, so the cursor is complete.
+     */
+    private final class Cursor extends BatchCursor {
+        private final float[] query;
+        private final int[] listOrder;
+        private final int probes;
+        private final SlotFilter filter;
+        private int nextList;
+
+        Cursor(float[] query, int[] listOrder, int probes, SlotFilter filter) {
+            super(new BitSet());
+            this.query = query;
+            this.listOrder = listOrder;
+            this.probes = probes;
+            this.filter = filter;
+        }
+
+        @Override
+        protected Neighbor[] nextBatch() {
+            synchronized (IvfFlatIndex.this) {
+                Neighbor[] batch = new Neighbor[0];
+                while (batch.length == 0 && nextList < listOrder.length) {
+                    batch = probeNextLists();
+                }
+                return batch;
+            }
+        }
+
+        private Neighbor[] probeNextLists() {
+            int dims = column.dimensions();
+            long[] found = new long[0];
+            int count = 0;
+            for (int probed = 0; probed < probes && nextList < listOrder.length; probed++) {
+                InvertedList list = lists[listOrder[nextList++]];
+                found = Arrays.copyOf(found, count + list.size);
+                for (int i = 0; i < list.size; i++) {
+                    int slot = list.slots[i];
+                    if (column.isLive(slot) && (filter == null || filter.allows(slot))) {
+                        found[count++] = SortableKeys.pack(kind.key(query, 0, list.vectors, i * dims, dims), slot);
+                    }
+                }
+            }
+            Arrays.sort(found, 0, count);
+            Neighbor[] batch = new Neighbor[count];
+            for (int i = 0; i < count; i++) {
+                int slot = SortableKeys.slot(found[i]);
+                batch[i] = new Neighbor(slot, column.rowIdOf(slot), kind.distance(SortableKeys.key(found[i])));
+            }
+            return batch;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package io.quiver.server;
+
+import static io.quiver.server.SqlAssertions.assertFails;
+import static io.quiver.server.SqlAssertions.execute;
+import static io.quiver.server.SqlAssertions.queryStrings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Vector indexes through SQL on 20,000 clustered 128-d vectors: recall of HNSW and IVFFlat against the exact
+ * plan, filtered k-NN, EXPLAIN, writes after CREATE INDEX, errors, and an index surviving a restart unbuilt.
+ * The methods share one table and run in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VectorIndexTest {
+    private static final int ROWS = 20_000;
+    private static final int DIMS = 128;
+    private static final int CLUSTERS = 50;
+    private static final int K = 10;
+    /** Queries per recall measure: enough that one query in an unluckily connected region does not decide it. */
+    private static final int QUERIES = 100;
+    private static RunningServer server;
+    private static Connection connection;
+    private static final Random RANDOM = new Random(7);
+    /** Each cluster spreads along a few directions, as real embeddings have a low intrinsic dimension. */
+    private static final int CLUSTER_DIRECTIONS = 8;
+    private static float[][] centers;
+    private static float[][][] directions;
+
+    @BeforeAll
+    static void load() throws SQLException {
+        server = RunningServer.start();
+        centers = new float[CLUSTERS][];
+        directions = new float[CLUSTERS][CLUSTER_DIRECTIONS][];
+        for (int c = 0; c < CLUSTERS; c++) {
+            centers[c] = gaussian(4f);
+            for (int d = 0; d < CLUSTER_DIRECTIONS; d++) {
+                directions[c][d] = gaussian(1f);
+            }
+        }
+        // Plain batches: each row is one Bind/Execute of the cached plan, faster here than rewritten ones.
+        try (Connection c = server.connect()) {
+            execute(c, "CREATE TABLE items (id int PRIMARY KEY, category int, embedding vector(" + DIMS + "))");
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO items (id, category, embedding) VALUES (?, ?, ?::vector)")) {
+                for (int i = 0; i < ROWS; i++) {
+                    insert.setInt(1, i);
+                    insert.setInt(2, i % 1000);
+                    insert.setString(3, text(nearCenter()));
+                    insert.addBatch();
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+            c.commit();
+        }
+        connection = server.connect();
+    }
+
+    @AfterAll
+    static void stop() throws SQLException {
+        connection.close();
+        server.close();
+    }
+
+    @Test
+    @Order(1)
+    void hnswL2RecallAgainstTheExactPlan() throws SQLException {
+        execute(connection, "CREATE INDEX ON items USING hnsw (embedding vector_l2_ops)");
+        assertThat(recall("<->")).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    @Order(2)
+    void explainShowsTheIndexOrTheExactScan() throws SQLException {
+        String query = "EXPLAIN SELECT id FROM items ORDER BY embedding <-> '" + text(nearCenter()) + "' LIMIT 10";
+        assertThat(String.join("\n", queryStrings(connection, query)))
+                .contains("VectorSearch(table=[items], index=[items_embedding_idx], method=[hnsw], ef_search=[40]")
+                .contains("k=[10]");
+        execute(connection, "SET enable_indexscan = off");
+        assertThat(String.join("\n", queryStrings(connection, query))).contains("ExactScan(table=[items]")
+                .doesNotContain("VectorSearch");
+        execute(connection, "RESET enable_indexscan");
+    }
+
+    @Test
+    @Order(3)
+    void filtersAlwaysGetKRows() throws SQLException {
+        float[] query = nearCenter();
+        // category = 7 keeps 20 rows (0.1%); category % 2 = 0 half of them.
+        List<Integer> selective = ids(connection, "<->", "WHERE category = 7", query);
+        assertThat(selective).hasSize(K);
+        assertThat(selective).allMatch(id -> id % 1000 == 7);
+        List<Integer> broad = ids(connection, "<->", "WHERE category % 2 = 0", query);
+        assertThat(broad).hasSize(K);
+        assertThat(broad).allMatch(id -> id % 2 == 0);
+    }
+
+    @Test
+    @Order(4)
+    void writesAfterCreateIndexAreSeen() throws SQLException {
+        float[] vector = nearCenter();
+        execute(connection, "INSERT INTO items VALUES (" + ROWS + ", 0, '" + text(vector) + "')");
+        assertThat(ids(connection, "<->", "", vector).get(0)).isEqualTo(ROWS);
+        execute(connection, "DELETE FROM items WHERE id = " + ROWS);
+        assertThat(ids(connection, "<->", "", vector)).hasSize(K).doesNotContain(ROWS);
+        float[] moved = nearCenter();
+        execute(connection, "UPDATE items SET embedding = '" + text(moved) + "' WHERE id = 1");
+        assertThat(ids(connection, "<->", "", moved).get(0)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void aTransactionFindsItsOwnUncommittedRows() throws SQLException {
+        float[] vector = nearCenter();
+        connection.setAutoCommit(false);
+        try {
+            execute(connection, "INSERT INTO items VALUES (" + (ROWS + 1) + ", 0, '" + text(vector) + "')");
+            assertThat(ids(connection, "<->", "", vector).get(0)).isEqualTo(ROWS + 1);
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        assertThat(ids(connection, "<->", "", vector)).doesNotContain(ROWS + 1);
+    }
+
+    @Test
+    @Order(6)
+    void hnswCosineRecall() throws SQLException {
+        execute(connection, "CREATE INDEX items_cosine ON items USING hnsw (embedding vector_cosine_ops)");
+        assertThat(recall("<=>")).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    @Order(7)
+    void ivfflatRecall() throws SQLException {
+        execute(connection, "DROP INDEX items_embedding_idx");
+        execute(connection, "CREATE INDEX items_ivf ON items USING ivfflat (embedding vector_l2_ops) WITH (lists = 100)");
+        execute(connection, "SET ivfflat.probes = 10");
+        assertThat(String.join("\n", queryStrings(connection, "EXPLAIN SELECT id FROM items ORDER BY embedding <-> '"
+                + text(nearCenter()) + "' LIMIT 10"))).contains("index=[items_ivf], method=[ivfflat], probes=[10]");
+        assertThat(recall("<->")).isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
+    @Order(8)
+    void badIndexDefinitionsFailAsInPgvector() {
+        assertFails(connection, "CREATE INDEX ON items USING hnsw (embedding vector_l2_ops) WITH (m = 1)", "22023");
+        assertFails(connection, "CREATE INDEX ON items USING hnsw (embedding vector_foo_ops)", "42704");
+        assertFails(connection, "CREATE INDEX ON items USING ivfflat (embedding vector_l1_ops)", "42704");
+        assertFails(connection, "CREATE INDEX ON items USING hnsw (nope vector_l2_ops)", "42703");
+        assertFails(connection, "CREATE INDEX items_ivf ON items USING hnsw (embedding vector_l2_ops)", "42P07");
+        assertFails(connection, "DROP INDEX nope", "42704");
+    }
+
+    @Test
+    @Order(9)
+    void indexesSurviveARestartWithoutRebuild() throws SQLException, IOException {
+        float[] query = nearCenter();
+        List<Integer> before = ids(connection, "<=>", "", query);
+        connection.close();
+        server.restart();
+        connection = server.connect();
+        assertThat(ids(connection, "<=>", "", query)).isEqualTo(before);
+        assertThat(server.server().engine().vectorIndexes().builds()).isZero();
+        execute(connection, "DROP TABLE items");
+        try (Stream<Path> left = Files.list(server.dataDirectory().resolve("indexes"))) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    /** The share of the exact top-k the index plan finds, over {@link #QUERIES} queries. */
+    private static double recall(String operator) throws SQLException {
+        int found = 0;
+        for (int q = 0; q < QUERIES; q++) {
+            float[] query = nearCenter();
+            List<Integer> approximate = ids(connection, operator, "", query);
+            execute(connection, "SET enable_indexscan = off");
+            Set<Integer> exact = new HashSet<>(ids(connection, operator, "", query));
+            execute(connection, "RESET enable_indexscan");
+            found += (int) approximate.stream().filter(exact::contains).count();
+        }
+        return found / (double) (QUERIES * K);
+    }
+
+    private static List<Integer> ids(Connection c, String operator, String where, float[] query) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT id FROM items " + where + " ORDER BY embedding "
+                + operator + " ?::vector LIMIT " + K)) {
+            select.setString(1, text(query));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getInt(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** A point of a random cluster: its center, a random mix of its directions, and a little noise. */
+    private static float[] nearCenter() {
+        int cluster = RANDOM.nextInt(CLUSTERS);
+        float[] vector = gaussian(0.1f);
+        for (int d = 0; d < DIMS; d++) {
+            vector[d] += centers[cluster][d];
+        }
+        for (float[] direction : directions[cluster]) {
+            float weight = (float) RANDOM.nextGaussian();
+            for (int d = 0; d < DIMS; d++) {
+                vector[d] += weight * direction[d];
+            }
+        }
+        return vector;
+    }
+
+    private static float[] gaussian(float scale) {
+        float[] vector = new float[DIMS];
+        for (int d = 0; d < DIMS; d++) {
+            vector[d] = (float) RANDOM.nextGaussian() * scale;
+        }
+        return vector;
+    }
+
+    private static String text(float[] vector) {
+        StringBuilder text = new StringBuilder("[");
+        for (int d = 0; d < DIMS; d++) {
+            text.append(d == 0 ? "" : ",").append(vector[d]);
+        }
+        return text.append(']').toString();
+    }
+}
