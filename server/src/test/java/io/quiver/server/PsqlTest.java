@@ -15,6 +15,8 @@ class PsqlTest {
             \\di
             \\dx
             \\dn
+            \\l
+            SELECT current_schema, current_user;
             SELECT id, embedding, embedding <-> '[1,1,1]' AS distance FROM items ORDER BY embedding <-> '[1,1,1]' LIMIT 2;
             SELECT id FROM items WHERE category = 2 ORDER BY embedding <=> '[1,1,1]' LIMIT 1;
             SELECT nope FROM items;
@@ -67,6 +69,19 @@ class PsqlTest {
                       Name  |       Owner      \s
                     --------+-------------------
                      public | pg_database_owner
+                    (1 row)
+                    """);
+            assertThat(result.stdout()).contains("""
+                                                     List of databases
+                      Name  | Owner  | Encoding | Collate |  Ctype  | ICU Locale | Locale Provider | Access privileges\s
+                    --------+--------+----------+---------+---------+------------+-----------------+-------------------
+                     quiver | quiver | UTF8     | C.UTF-8 | C.UTF-8 |            | libc            |\s
+                    (1 row)
+                    """);
+            assertThat(result.stdout()).contains("""
+                     current_schema | current_user\s
+                    ----------------+--------------
+                     public         | quiver
                     (1 row)
                     """);
             assertThat(result.stdout()).contains("""

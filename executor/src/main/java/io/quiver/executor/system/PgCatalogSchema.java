@@ -7,6 +7,7 @@ import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.schema.impl.TableFunctionImpl;
 
 /** The {@code pg_catalog} schema: the system tables and functions clients and psql query. */
 public final class PgCatalogSchema {
@@ -22,6 +23,7 @@ public final class PgCatalogSchema {
                 schema.add(definition.name(), definition.table());
             }
         }
+        schema.add("generate_series", TableFunctionImpl.create(GenerateSeries.class, "generate_series"));
         // Overloads (pg_get_indexdef(oid) and pg_get_indexdef(oid, int, bool)) share a name; Calcite picks one
         // by its arguments.
         for (Class<?> functions : List.of(PgFunctions.class, RegTypeFunctions.class)) {

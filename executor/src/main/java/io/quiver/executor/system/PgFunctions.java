@@ -71,6 +71,17 @@ public final class PgFunctions {
         return schemas;
     }
 
+    /**
+     * The upper bound of an array's dimension; Quiver's arrays are one-dimensional and 1-based, and, as in
+     * PostgreSQL, an empty array has no bounds.
+     */
+    public static Integer array_upper(List<Object> array, Integer dimension) {
+        if (array == null || dimension == null || dimension != 1 || array.isEmpty()) {
+            return null;
+        }
+        return array.size();
+    }
+
     public static String pg_get_userbyid(Long oid) {
         if (oid == null) {
             return null;

@@ -15,7 +15,8 @@ import org.apache.calcite.sql.SqlSyntax;
 
 /**
  * Names result columns as PostgreSQL does where the query gave no alias: a column keeps its name, a function
- * call is named after the function ({@code count}, {@code vector_dims}), a cast after its type, anything else
+ * call is named after the function ({@code count}, {@code vector_dims}), a cast after its type, a field of a
+ * row ({@code (keys).n}) after the field, anything else
  * {@code ?column?}. Calcite would call them {@code EXPR$0}.
  */
 final class PgColumnNames {
@@ -54,9 +55,10 @@ final class PgColumnNames {
         return name.startsWith("EXPR$");
     }
 
+    /** Calcite gives a call of a schema function without parameters (current_schema()) FUNCTION_ID_CONSTANT. */
     private static boolean isFunctionSyntax(SqlSyntax syntax) {
         return syntax == SqlSyntax.FUNCTION || syntax == SqlSyntax.FUNCTION_STAR
-                || syntax == SqlSyntax.FUNCTION_ID;
+                || syntax == SqlSyntax.FUNCTION_ID || syntax == SqlSyntax.FUNCTION_ID_CONSTANT;
     }
 
     private static String nameOf(SqlNode item) {
@@ -67,6 +69,10 @@ final class PgColumnNames {
         }
         if (item instanceof SqlIdentifier identifier) {
             return identifier.names.get(identifier.names.size() - 1);
+        }
+        if (item.getKind() == SqlKind.DOT && item instanceof SqlCall dot
+                && dot.operand(1) instanceof SqlIdentifier field) {
+            return field.getSimple();
         }
         if (item.getKind() == SqlKind.CAST && item instanceof SqlBasicCall cast
                 && cast.operand(1) instanceof SqlDataTypeSpec spec) {

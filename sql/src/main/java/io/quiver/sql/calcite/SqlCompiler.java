@@ -121,8 +121,8 @@ public final class SqlCompiler {
         }, validator, catalogReader, cluster, QuiverConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot root = converter.convertQuery(validated, false, true);
-        RelNode logical = root.withRel(VectorAggregateResolver.resolve(
-                decorrelate(removeSubQueries(root.rel), cluster, catalogReader))).project();
+        RelNode logical = windowsOutOfProjects(root.withRel(VectorAggregateResolver.resolve(
+                decorrelate(removeSubQueries(root.rel), cluster, catalogReader))).project());
 
         // simplify(): a VALUES is sorted on every column, and the planner wants one collation to aim for.
         RelNode physical = planner.changeTraits(logical,
@@ -173,6 +173,15 @@ public final class SqlCompiler {
                 .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)
                 .addRuleInstance(CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE)
                 .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)
+                .build());
+        hep.setRoot(rel);
+        return hep.findBestExp();
+    }
+
+    /** Enumerable evaluates window functions (row_number() OVER ...) only as Window nodes, not in projections. */
+    private static RelNode windowsOutOfProjects(RelNode rel) {
+        HepPlanner hep = new HepPlanner(new HepProgramBuilder()
+                .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
                 .build());
         hep.setRoot(rel);
         return hep.findBestExp();

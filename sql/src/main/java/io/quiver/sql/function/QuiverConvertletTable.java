@@ -43,6 +43,10 @@ public final class QuiverConvertletTable implements SqlRexConvertletTable {
                     ? convertVectorCall(cx, c, (SqlUserDefinedFunction) arithmetic.vectorImplementation())
                     : convertStandard(cx, c, arithmetic.standard());
         }
+        if (op instanceof NamedRowOperator) {
+            return (cx, c) -> cx.getRexBuilder().makeCall(cx.getValidator().getValidatedNodeType(c),
+                    SqlStdOperatorTable.ROW, c.getOperandList().stream().map(cx::convertExpression).toList());
+        }
         if (op instanceof PgCastFunction) {
             return QuiverConvertletTable::convertCast;
         }

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,6 +32,8 @@ class SqlCompilerTest {
         SchemaPlus root = CalciteSchema.createRootSchema(false).plus();
         SchemaPlus publicSchema = root.add("public", new AbstractSchema());
         publicSchema.add("t", new VectorTable());
+        SchemaPlus pgCatalog = root.add("pg_catalog", new AbstractSchema());
+        pgCatalog.add("current_schema", ScalarFunctionImpl.create(SessionFunctions.class, "current_schema"));
         return SqlCompiler.builder(root).defaultSchemaPath(List.of("public")).build();
     }
 
@@ -98,6 +101,43 @@ class SqlCompilerTest {
         assertThat(rows).extracting(r -> r[0]).containsExactlyElementsOf(expectedOrder("<=>", false, 3));
         float[] other = {0, 0, 1};
         assertThat(query.execute(List.of((Object) other)).toList()).extracting(r -> r[0]).startsWith(4);
+    }
+
+    @Test
+    void callsOfSchemaFunctionsAreNamedAfterTheFunction() {
+        CompiledQuery query = COMPILER.compile("SELECT current_schema, current_schema() AS s, upper('a')");
+        assertThat(query.columnNames()).containsExactly("current_schema", "s", "upper");
+        assertThat(query.execute(List.of()).toList().get(0)).containsExactly("public", "public", "A");
+    }
+
+    @Test
+    void windowFunctionsRun() {
+        assertThat(run("SELECT id, row_number() OVER (PARTITION BY cat ORDER BY id DESC) AS r FROM t ORDER BY id"))
+                .extracting(r -> r[0], r -> r[1])
+                .containsExactly(tuple(1, 3L), tuple(2, 2L), tuple(3, 2L), tuple(4, 1L), tuple(5, 1L));
+    }
+
+    @Test
+    void expandArrayRepeatsEachRowPerElement() {
+        // pgjdbc's getPrimaryKeys: the position as a column, the element through the call's row.
+        List<Object[]> rows = run("""
+                SELECT s.id, s.key_seq FROM (
+                    SELECT id, (information_schema._pg_expandarray(ARRAY[20, 10, 30])).n AS key_seq,
+                           information_schema._pg_expandarray(ARRAY[20, 10, 30]) AS keys
+                    FROM t WHERE id <= 2) s
+                WHERE (s.keys).x >= 20 ORDER BY s.id, s.key_seq""");
+        assertThat(rows).extracting(r -> r[0], r -> r[1])
+                .containsExactly(tuple(1, 1), tuple(1, 3), tuple(2, 1), tuple(2, 3));
+        assertThat(COMPILER.compile("SELECT (s.keys).n FROM (SELECT information_schema._pg_expandarray(ARRAY[5]) "
+                + "AS keys) s").columnNames()).containsExactly("n");
+    }
+
+    @Test
+    void expandArrayOverDifferentArraysIsNotSupported() {
+        assertThatThrownBy(() -> run("SELECT (information_schema._pg_expandarray(ARRAY[1])).n, "
+                + "(information_schema._pg_expandarray(ARRAY[2])).n FROM t"))
+                .isInstanceOfSatisfying(QuiverException.class,
+                        e -> assertThat(e.state()).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED));
     }
 
     @Test

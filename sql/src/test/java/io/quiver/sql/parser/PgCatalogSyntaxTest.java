@@ -100,6 +100,16 @@ class PgCatalogSyntaxTest {
     }
 
     @Test
+    void resultAndCardinalityAreNames() {
+        // pgjdbc's getPrimaryKeys and getIndexInfo; cardinality(...) stays a function.
+        SqlSelect select = (SqlSelect) QuiverSqlParser.parse(
+                "SELECT result.cardinality, cardinality(result.a) FROM (SELECT 1 AS cardinality) result");
+        assertThat(((SqlIdentifier) select.getSelectList().get(0)).names).containsExactly("result", "cardinality");
+        assertThat(((SqlCall) select.getSelectList().get(1)).getOperator().getName()).isEqualToIgnoringCase(
+                "cardinality");
+    }
+
+    @Test
     void escapeStringsUnescape() {
         SqlSelect select = (SqlSelect) QuiverSqlParser.parse("SELECT E'a\\nb' FROM t");
         assertThat(((SqlCharStringLiteral) select.getSelectList().get(0)).toValue()).isEqualTo("a\nb");
