@@ -64,6 +64,17 @@ class CopyTest {
     }
 
     @Test
+    void leftOutColumnsGetTheirDefaults() throws Exception {
+        try (Connection c = server.connect()) {
+            execute(c, "CREATE TABLE copy_defaults (id serial PRIMARY KEY, n int, note text DEFAULT 'none')");
+            assertThat(copier(c).copyIn("COPY copy_defaults (n) FROM STDIN", new StringReader("7\n8\n")))
+                    .isEqualTo(2);
+            assertThat(queryStrings(c, "SELECT id || ':' || n || ':' || note FROM copy_defaults ORDER BY id"))
+                    .containsExactly("1:7:none", "2:8:none");
+        }
+    }
+
+    @Test
     void badDataFailsTheWholeCopyAndKeepsTheConnection() throws Exception {
         try (Connection c = server.connect()) {
             execute(c, "CREATE TABLE copy_bad (id int PRIMARY KEY, embedding vector(2))");

@@ -5,25 +5,21 @@ import io.quiver.executor.api.ColumnDescription;
 import io.quiver.executor.api.CopyFormat;
 import io.quiver.executor.api.CopyInPortal;
 import io.quiver.executor.api.ExecutionResult;
-import io.quiver.executor.api.PreparedStatement;
 import io.quiver.executor.api.RowSink;
 import io.quiver.executor.session.SessionTransaction;
-import java.util.Arrays;
 import java.util.List;
 
-/** The portal of a COPY FROM STDIN: each accepted row runs the planned one-row INSERT. */
+/** The portal of a COPY FROM STDIN: each accepted row is stored by its inserter. */
 final class CopyInReceiver implements CopyInPortal {
-    private static final RowSink NO_ROWS = row -> { };
-
-    private final PreparedStatement rowInsert;
+    private final RowInserter inserter;
     private final SessionTransaction transaction;
     private final CopyFormat format;
     private final List<PgType> columnTypes;
     private long rows;
 
-    CopyInReceiver(PreparedStatement rowInsert, SessionTransaction transaction, CopyFormat format,
+    CopyInReceiver(RowInserter inserter, SessionTransaction transaction, CopyFormat format,
                    List<PgType> columnTypes) {
-        this.rowInsert = rowInsert;
+        this.inserter = inserter;
         this.transaction = transaction;
         this.format = format;
         this.columnTypes = List.copyOf(columnTypes);
@@ -41,9 +37,7 @@ final class CopyInReceiver implements CopyInPortal {
 
     @Override
     public void accept(Object[] row) {
-        try (var portal = rowInsert.bind(Arrays.asList(row))) {
-            portal.execute(0, NO_ROWS);
-        }
+        inserter.insert(row);
         rows++;
     }
 

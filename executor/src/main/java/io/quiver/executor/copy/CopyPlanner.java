@@ -11,6 +11,7 @@ import io.quiver.executor.api.PreparedStatement;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SearchPath;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -80,11 +81,8 @@ public final class CopyPlanner {
             }
             types.add(table.column(index).type().type());
         }
-        String insert = "INSERT INTO " + quote(table.schema()) + "." + quote(table.name())
-                + columns.stream().map(CopyPlanner::quote).collect(Collectors.joining(", ", " (", ")"))
-                + " VALUES (" + placeholders(columns.size()) + ")";
-        int[] oids = types.stream().mapToInt(PgType::oid).toArray();
-        PreparedStatement rowInsert = session.prepareInternal(insert, oids);
+        RowInserter inserter = DirectRowInserter.of(engine, session.transaction(), table, columns)
+                .orElseGet(() -> plannedInserter(table, columns, types));
         return new PreparedStatement() {
             @Override
             public List<PgType> parameterTypes() {
@@ -98,7 +96,21 @@ public final class CopyPlanner {
 
             @Override
             public Portal bind(List<Object> parameters) {
-                return new CopyInReceiver(rowInsert, session.transaction(), copy.format(), types);
+                return new CopyInReceiver(inserter, session.transaction(), copy.format(), types);
+            }
+        };
+    }
+
+    /** Runs each row through the table's one-row INSERT plan, so any column default is evaluated as INSERT would. */
+    private RowInserter plannedInserter(TableDefinition table, List<String> columns, List<PgType> types) {
+        String insert = "INSERT INTO " + quote(table.schema()) + "." + quote(table.name())
+                + columns.stream().map(CopyPlanner::quote).collect(Collectors.joining(", ", " (", ")"))
+                + " VALUES (" + placeholders(columns.size()) + ")";
+        int[] oids = types.stream().mapToInt(PgType::oid).toArray();
+        PreparedStatement rowInsert = session.prepareInternal(insert, oids);
+        return fields -> {
+            try (var portal = rowInsert.bind(Arrays.asList(fields))) {
+                portal.execute(0, row -> { });
             }
         };
     }
