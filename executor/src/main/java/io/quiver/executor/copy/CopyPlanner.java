@@ -5,8 +5,6 @@ import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.QuiverEngine;
-import io.quiver.executor.api.ColumnDescription;
-import io.quiver.executor.api.Portal;
 import io.quiver.executor.api.PreparedStatement;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SearchPath;
@@ -43,22 +41,7 @@ public final class CopyPlanner {
                     + " FROM " + quote(table.schema()) + "." + quote(table.name());
         }
         PreparedStatement rows = session.prepareInternal(query, new int[0]);
-        return new PreparedStatement() {
-            @Override
-            public List<PgType> parameterTypes() {
-                return List.of();
-            }
-
-            @Override
-            public List<ColumnDescription> columns() {
-                return rows.columns();
-            }
-
-            @Override
-            public Portal bind(List<Object> parameters) {
-                return new CopyOutSender(rows.bind(List.of()), copy.format());
-            }
-        };
+        return new CopyPreparedStatement(rows.columns(), () -> new CopyOutSender(rows.bind(List.of()), copy.format()));
     }
 
     private TableDefinition table(CopyStatement copy) {
@@ -83,22 +66,8 @@ public final class CopyPlanner {
         }
         RowInserter inserter = DirectRowInserter.of(engine, session.transaction(), table, columns)
                 .orElseGet(() -> plannedInserter(table, columns, types));
-        return new PreparedStatement() {
-            @Override
-            public List<PgType> parameterTypes() {
-                return List.of();
-            }
-
-            @Override
-            public List<ColumnDescription> columns() {
-                return List.of();
-            }
-
-            @Override
-            public Portal bind(List<Object> parameters) {
-                return new CopyInReceiver(inserter, session.transaction(), copy.format(), types);
-            }
-        };
+        return new CopyPreparedStatement(List.of(),
+                () -> new CopyInReceiver(inserter, session.transaction(), copy.format(), types));
     }
 
     /** Runs each row through the table's one-row INSERT plan, so any column default is evaluated as INSERT would. */

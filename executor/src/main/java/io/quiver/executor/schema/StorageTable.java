@@ -2,9 +2,8 @@ package io.quiver.executor.schema;
 
 import io.quiver.catalog.ColumnDefinition;
 import io.quiver.catalog.TableDefinition;
-import io.quiver.common.error.QuiverException;
-import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
+import io.quiver.executor.statement.CancelFlag;
 import io.quiver.sql.type.PgTypeMapping;
 import io.quiver.storage.RowCursor;
 import io.quiver.storage.TableAccess;
@@ -99,10 +98,7 @@ public final class StorageTable extends AbstractTable implements ScannableTable 
         @Override
         public boolean moveNext() {
             // Checked on every row: a join above may spend a long time on each row this scan yields.
-            if (cancel.get()) {
-                cancel.set(false);
-                throw new QuiverException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
-            }
+            CancelFlag.check(cancel);
             if (!cursor.next()) {
                 return false;
             }

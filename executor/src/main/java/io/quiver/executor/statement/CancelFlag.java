@@ -26,8 +26,13 @@ public final class CancelFlag {
 
     /** Throws 57014 if a cancel was requested. */
     public void check() {
-        if (requested.get()) {
-            requested.set(false);
+        check(requested);
+    }
+
+    /** Throws 57014 if {@code flag} (a session's flag, as plans see it) was raised, lowering it. */
+    public static void check(AtomicBoolean flag) {
+        if (flag.get()) {
+            flag.set(false);
             throw new QuiverException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
         }
     }

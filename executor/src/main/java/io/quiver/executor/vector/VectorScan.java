@@ -1,10 +1,9 @@
 package io.quiver.executor.vector;
 
-import io.quiver.common.error.QuiverException;
-import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.schema.CalciteValues;
 import io.quiver.executor.schema.QuiverDataContext;
+import io.quiver.executor.statement.CancelFlag;
 import io.quiver.index.ExactScan;
 import io.quiver.index.Neighbor;
 import io.quiver.index.NeighborCursor;
@@ -80,10 +79,7 @@ public final class VectorScan {
         @Override
         public boolean moveNext() {
             for (Neighbor next; (next = cursor.next()) != null; ) {
-                if (cancel.get()) {
-                    cancel.set(false);
-                    throw new QuiverException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
-                }
+                CancelFlag.check(cancel);
                 Object[] stored = rows.get(next.rowId());
                 if (stored != null && returned.add(next.rowId())) {
                     Object[] row = new Object[types.size()];
