@@ -25,6 +25,9 @@ class CatalogCompatibilityTest {
         connection = server.connect();
         execute(connection, "CREATE EXTENSION IF NOT EXISTS vector");
         execute(connection, "CREATE TABLE items (id bigserial PRIMARY KEY, embedding vector(3), category int)");
+        execute(connection, "CREATE INDEX ON items USING hnsw (embedding vector_l2_ops)");
+        execute(connection, "CREATE INDEX items_ivf ON items USING ivfflat (embedding vector_cosine_ops) "
+                + "WITH (lists = 1)");
     }
 
     @AfterAll
@@ -34,9 +37,14 @@ class CatalogCompatibilityTest {
     }
 
     @Test
-    void pgClassListsTablesTheirPrimaryKeyIndexesAndSerialSequences() throws SQLException {
+    void pgClassListsTablesTheirIndexesAndSerialSequences() throws SQLException {
         assertThat(rows("SELECT relname, relkind, relam FROM pg_catalog.pg_class WHERE relnamespace = 2200 "
-                + "ORDER BY relname")).containsExactly("items|r|2", "items_id_seq|S|0", "items_pkey|i|403");
+                + "ORDER BY relname")).containsExactly("items|r|2", "items_embedding_idx|i|16389",
+                "items_id_seq|S|0", "items_ivf|i|16388", "items_pkey|i|403");
+        assertThat(rows("SELECT c.relname, a.amname, c.relnatts, c.reloptions, c.relhasindex FROM pg_class c "
+                + "JOIN pg_am a ON a.oid = c.relam WHERE c.relname LIKE 'items%' ORDER BY c.relname"))
+                .containsExactly("items|heap|3|null|t", "items_embedding_idx|hnsw|1|null|f",
+                        "items_ivf|ivfflat|1|{lists=1}|f", "items_pkey|btree|1|null|f");
     }
 
     @Test
@@ -65,9 +73,30 @@ class CatalogCompatibilityTest {
     }
 
     @Test
-    void pgIndexesShowsThePrimaryKeyDefinition() throws SQLException {
-        assertThat(rows("SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes")).containsExactly(
-                "public|items|items_pkey|CREATE UNIQUE INDEX items_pkey ON public.items USING btree (id)");
+    void pgIndexesShowsThePrimaryKeyAndVectorIndexDefinitions() throws SQLException {
+        assertThat(rows("SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes ORDER BY indexname"))
+                .containsExactly("public|items|items_embedding_idx|CREATE INDEX items_embedding_idx ON public.items "
+                                + "USING hnsw (embedding vector_l2_ops)",
+                        "public|items|items_ivf|CREATE INDEX items_ivf ON public.items "
+                                + "USING ivfflat (embedding vector_cosine_ops) WITH (lists='1')",
+                        "public|items|items_pkey|CREATE UNIQUE INDEX items_pkey ON public.items USING btree (id)");
+        assertThat(rows("SELECT pg_get_indexdef('items_ivf'::regclass, 1, true), "
+                + "pg_get_indexdef('items_ivf'::regclass, 2, true)")).containsExactly("embedding|");
+    }
+
+    @Test
+    void pgIndexDescribesVectorIndexes() throws SQLException {
+        assertThat(rows("SELECT c.relname, t.relname, i.indnatts, i.indisunique, i.indisprimary, i.indisvalid, "
+                + "i.indkey, o.opcname, a.amname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                + "JOIN pg_class t ON t.oid = i.indrelid JOIN pg_opclass o ON o.oid = CAST(i.indclass AS text)::oid "
+                + "JOIN pg_am a ON a.oid = o.opcmethod ORDER BY c.relname"))
+                .containsExactly("items_embedding_idx|items|1|f|f|t|2|vector_l2_ops|hnsw",
+                        "items_ivf|items|1|f|f|t|2|vector_cosine_ops|ivfflat",
+                        "items_pkey|items|1|t|t|t|1|int8_ops|btree");
+        assertThat(rows("SELECT c.relname, a.attname, a.attnum, a.atttypid, a.atttypmod, a.attnotnull "
+                + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relkind = 'i' ORDER BY c.relname"))
+                .containsExactly("items_embedding_idx|embedding|1|16385|3|f", "items_ivf|embedding|1|16385|3|f",
+                        "items_pkey|id|1|20|-1|f");
     }
 
     @Test

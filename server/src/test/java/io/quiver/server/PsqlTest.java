@@ -10,9 +10,12 @@ class PsqlTest {
             CREATE EXTENSION IF NOT EXISTS vector;
             CREATE TABLE items (id bigserial PRIMARY KEY, embedding vector(3), category int);
             INSERT INTO items (embedding, category) VALUES ('[1,2,3]', 1), ('[4,5,6]', 2), ('[1,1,1]', 1);
+            CREATE INDEX ON items USING hnsw (embedding vector_l2_ops);
+            CREATE INDEX items_cos ON items USING hnsw (embedding vector_cosine_ops) WITH (m = 8, ef_construction = 32);
             \\dt
             \\d items
             \\di
+            \\d items_embedding_idx
             \\dx
             \\dn
             \\l
@@ -31,6 +34,8 @@ class PsqlTest {
                     CREATE EXTENSION
                     CREATE TABLE
                     INSERT 0 3
+                    CREATE INDEX
+                    CREATE INDEX
                     """);
             assertThat(result.stdout()).contains("""
                             List of relations
@@ -48,13 +53,25 @@ class PsqlTest {
                      category  | integer   |           |          |\s
                     Indexes:
                         "items_pkey" PRIMARY KEY, btree (id)
+                        "items_cos" hnsw (embedding vector_cosine_ops) WITH (m='8', ef_construction='32')
+                        "items_embedding_idx" hnsw (embedding vector_l2_ops)
+
                     """);
             assertThat(result.stdout()).contains("""
-                                  List of relations
-                     Schema |    Name    | Type  | Owner  | Table\s
-                    --------+------------+-------+--------+-------
-                     public | items_pkey | index | quiver | items
-                    (1 row)
+                                       List of relations
+                     Schema |        Name         | Type  | Owner  | Table\s
+                    --------+---------------------+-------+--------+-------
+                     public | items_cos           | index | quiver | items
+                     public | items_embedding_idx | index | quiver | items
+                     public | items_pkey          | index | quiver | items
+                    (3 rows)
+                    """);
+            assertThat(result.stdout()).contains("""
+                        Index "public.items_embedding_idx"
+                      Column   |   Type    | Key? | Definition\s
+                    -----------+-----------+------+------------
+                     embedding | vector(3) | yes  | embedding
+                    hnsw, for table "public.items"
                     """);
             assertThat(result.stdout()).contains("""
                                                  List of installed extensions

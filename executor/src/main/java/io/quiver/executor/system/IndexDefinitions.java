@@ -1,13 +1,16 @@
 package io.quiver.executor.system;
 
+import io.quiver.catalog.IndexDefinition;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.common.type.PgType;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * A primary key as PostgreSQL describes its index and constraint: pg_get_indexdef's CREATE INDEX text,
- * pg_get_constraintdef's PRIMARY KEY clause and pg_index's key, collation, class and option vectors.
+ * pg_get_constraintdef's PRIMARY KEY clause and pg_index's key, collation, class and option vectors; and a
+ * vector index's CREATE INDEX text and reloptions as PostgreSQL + pgvector print them.
  */
 final class IndexDefinitions {
     private IndexDefinitions() {
@@ -18,6 +21,76 @@ final class IndexDefinitions {
         return "CREATE UNIQUE INDEX " + Identifiers.quote(table.primaryKeyName()) + " ON "
                 + Identifiers.quote(table.schema()) + "." + Identifiers.quote(table.name()) + " USING btree ("
                 + keyColumnList(table) + ")";
+    }
+
+    /**
+     * {@code CREATE INDEX items_embedding_idx ON public.items USING hnsw (embedding vector_l2_ops) WITH (m='16')}:
+     * the operator class left out when it is the default one (ivfflat's vector_l2_ops), schema-qualified when
+     * {@code public} is not on the search path, and the options as written, as PostgreSQL's pg_get_indexdef.
+     */
+    static String createIndex(TableDefinition table, IndexDefinition index, boolean opclassVisible) {
+        StringBuilder sql = new StringBuilder("CREATE INDEX ").append(Identifiers.quote(index.name()))
+                .append(" ON ").append(Identifiers.quote(table.schema())).append('.')
+                .append(Identifiers.quote(table.name())).append(" USING ").append(index.method()).append(" (")
+                .append(Identifiers.quote(table.column(index.column()).name()));
+        OperatorClasses.OperatorClass opclass = operatorClass(index);
+        if (opclass == null || !opclass.isDefault()) {
+            sql.append(' ');
+            if (!opclassVisible) {
+                sql.append(Identifiers.quote("public")).append('.');
+            }
+            sql.append(Identifiers.quote(index.opclass()));
+        }
+        sql.append(')');
+        if (!index.options().isEmpty()) {
+            sql.append(" WITH (");
+            String separator = "";
+            for (Map.Entry<String, String> option : index.options().entrySet()) {
+                sql.append(separator).append(Identifiers.quote(option.getKey())).append('=')
+                        .append(optionValue(option.getValue()));
+                separator = ", ";
+            }
+            sql.append(')');
+        }
+        return sql.toString();
+    }
+
+    /** The quoted name of a vector index's column at {@code position} (1-based), or "" past it. */
+    static String keyColumn(TableDefinition table, IndexDefinition index, int position) {
+        return position == 1 ? Identifiers.quote(table.column(index.column()).name()) : "";
+    }
+
+    /** pg_class.reloptions: {@code {m=16,ef_construction=64}}, or null without options. */
+    static String[] relOptions(IndexDefinition index) {
+        if (index.options().isEmpty()) {
+            return null;
+        }
+        return index.options().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+    }
+
+    /** The pg_opclass row of a vector index's operator class, or null. */
+    static OperatorClasses.OperatorClass operatorClass(IndexDefinition index) {
+        long method = accessMethod(index);
+        for (OperatorClasses.OperatorClass opclass : OperatorClasses.all()) {
+            if (opclass.accessMethod() == method && opclass.name().equals(index.opclass())) {
+                return opclass;
+            }
+        }
+        return null;
+    }
+
+    /** The pg_am OID of a vector index's access method. */
+    static long accessMethod(IndexDefinition index) {
+        return index.method().equals("ivfflat") ? SystemObjects.IVFFLAT_AM : SystemObjects.HNSW_AM;
+    }
+
+    /** flatten_reloptions: a value stays bare when it is an identifier needing no quotes, else a literal. */
+    private static String optionValue(String value) {
+        if (Identifiers.quote(value).equals(value)) {
+            return value;
+        }
+        return "'" + value.replace("'", "''") + "'";
     }
 
     /** {@code PRIMARY KEY (id)}. */

@@ -144,6 +144,11 @@ public final class PgFunctions {
         return pg_get_indexdef(indexOid, 0, false);
     }
 
+    /** As psql's {@code \d index} calls it, with pg_attribute.attnum (int2) as the column number. */
+    public static String pg_get_indexdef(Long indexOid, Short column, Boolean pretty) {
+        return pg_get_indexdef(indexOid, column == null ? null : Integer.valueOf(column), pretty);
+    }
+
     /** The CREATE INDEX statement of an index, or with a column number above 0 that key column's name. */
     public static String pg_get_indexdef(Long indexOid, Integer column, Boolean pretty) {
         Relation index = relation(indexOid, Relation.INDEX);
@@ -151,6 +156,12 @@ public final class PgFunctions {
             return null;
         }
         int position = column == null ? 0 : column;
+        if (index.index() != null) {
+            return position == 0
+                    ? IndexDefinitions.createIndex(index.table(), index.index(),
+                            visibleSchemas(SessionScope.current()).contains("public"))
+                    : IndexDefinitions.keyColumn(index.table(), index.index(), position);
+        }
         return position == 0 ? IndexDefinitions.createIndex(index.table())
                 : IndexDefinitions.keyColumn(index.table(), position);
     }

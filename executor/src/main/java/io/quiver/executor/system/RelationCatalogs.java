@@ -1,13 +1,14 @@
 package io.quiver.executor.system;
 
 import io.quiver.catalog.ColumnDefinition;
+import io.quiver.catalog.IndexDefinition;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.common.type.PgType;
 
 /**
  * pg_class and the catalogs that describe relations: pg_attribute, pg_attrdef, pg_index, pg_constraint,
- * pg_sequence and the pg_indexes and pg_tables views. A primary key is an index and a constraint, a serial
- * column's default a pg_attrdef row and its sequence a relation, as in PostgreSQL.
+ * pg_sequence and the pg_indexes and pg_tables views. A primary key is an index and a constraint, a vector
+ * index an index, a serial column's default a pg_attrdef row and its sequence a relation, as in PostgreSQL.
  */
 final class RelationCatalogs {
     static final SystemTable CLASS = new SystemTable(
@@ -92,6 +93,12 @@ final class RelationCatalogs {
                                 .set("indexname", table.primaryKeyName())
                                 .set("indexdef", IndexDefinitions.createIndex(table));
                     }
+                    boolean opclassVisible = opclassVisible(context);
+                    for (IndexDefinition index : table.indexes()) {
+                        rows.add().set("schemaname", table.schema()).set("tablename", table.name())
+                                .set("indexname", index.name())
+                                .set("indexdef", IndexDefinitions.createIndex(table, index, opclassVisible));
+                    }
                 }
             });
     static final SystemTable TABLES = new SystemTable(
@@ -101,7 +108,7 @@ final class RelationCatalogs {
                 for (TableDefinition table : context.catalog().tables()) {
                     rows.add().set("schemaname", table.schema()).set("tablename", table.name())
                             .set("tableowner", context.session().options().user())
-                            .set("hasindexes", !table.primaryKey().isEmpty()).set("hasrules", false)
+                            .set("hasindexes", hasIndex(table)).set("hasrules", false)
                             .set("hastriggers", false).set("rowsecurity", false);
                 }
             });
@@ -110,6 +117,15 @@ final class RelationCatalogs {
     private static final int SEQUENCE_COLUMNS = 3;
 
     private RelationCatalogs() {
+    }
+
+    static boolean hasIndex(TableDefinition table) {
+        return !table.primaryKey().isEmpty() || !table.indexes().isEmpty();
+    }
+
+    /** Whether pgvector's operator classes (in public) are visible, so pg_get_indexdef leaves them unqualified. */
+    static boolean opclassVisible(SystemContext context) {
+        return context.session() == null || PgFunctions.visibleSchemas(context.session()).contains("public");
     }
 
     /** Identity columns have their default in attidentity, not in pg_attrdef. */
@@ -129,10 +145,10 @@ final class RelationCatalogs {
         for (Relation relation : Relations.all(context.catalog())) {
             TableDefinition table = relation.table();
             long namespace = SystemObjects.namespaceOid(relation.schema());
-            boolean hasIndex = relation.kind() == Relation.TABLE && table != null && !table.primaryKey().isEmpty();
+            boolean hasIndex = relation.kind() == Relation.TABLE && table != null && hasIndex(table);
             rows.add().set("oid", relation.oid()).set("relname", relation.name()).set("relnamespace", namespace)
                     .set("reltype", 0).set("reloftype", 0).set("relowner", SystemObjects.BOOTSTRAP_SUPERUSER)
-                    .set("relam", accessMethod(relation.kind()))
+                    .set("relam", accessMethod(relation))
                     .set("relfilenode", relation.kind() == Relation.VIEW ? 0 : relation.oid())
                     .set("reltablespace", 0).set("relpages", 0).set("reltuples", -1).set("relallvisible", 0)
                     .set("reltoastrelid", 0).set("relhasindex", hasIndex).set("relisshared", false)
@@ -141,12 +157,17 @@ final class RelationCatalogs {
                     .set("relhastriggers", false).set("relhassubclass", false).set("relrowsecurity", false)
                     .set("relforcerowsecurity", false).set("relispopulated", true)
                     .set("relreplident", relation.kind() == Relation.TABLE ? "d" : "n").set("relispartition", false)
-                    .set("relrewrite", 0).set("relfrozenxid", 0).set("relminmxid", 0);
+                    .set("relrewrite", 0).set("relfrozenxid", 0).set("relminmxid", 0)
+                    .set("reloptions", relation.index() == null ? null
+                            : IndexDefinitions.relOptions(relation.index()));
         }
     }
 
-    private static long accessMethod(char kind) {
-        return switch (kind) {
+    private static long accessMethod(Relation relation) {
+        if (relation.index() != null) {
+            return IndexDefinitions.accessMethod(relation.index());
+        }
+        return switch (relation.kind()) {
             case Relation.TABLE -> SystemObjects.HEAP_AM;
             case Relation.INDEX -> SystemObjects.BTREE_AM;
             default -> 0;
@@ -159,7 +180,7 @@ final class RelationCatalogs {
         }
         return switch (relation.kind()) {
             case Relation.TABLE -> relation.table().columns().size();
-            case Relation.INDEX -> relation.table().primaryKey().size();
+            case Relation.INDEX -> relation.index() != null ? 1 : relation.table().primaryKey().size();
             default -> SEQUENCE_COLUMNS;
         };
     }
@@ -167,21 +188,34 @@ final class RelationCatalogs {
     private static void attributes(SystemContext context, SystemTable.Rows rows) {
         for (TableDefinition table : context.catalog().tables()) {
             for (int i = 0; i < table.columns().size(); i++) {
-                ColumnDefinition column = table.column(i);
-                PgType type = column.type().type();
-                TypeTraits traits = TypeTraits.of(type);
-                rows.add().set("attrelid", table.oid()).set("attname", column.name()).set("atttypid", type.oid())
-                        .set("attstattarget", -1).set("attlen", type.typlen()).set("attnum", i + 1)
-                        .set("attndims", type.isArray() ? 1 : 0).set("attcacheoff", -1)
-                        .set("atttypmod", column.type().typmod()).set("attbyval", traits.byValue())
-                        .set("attalign", traits.align()).set("attstorage", traits.storage())
-                        .set("attcompression", "").set("attnotnull", column.notNull())
-                        .set("atthasdef", hasAttrdef(column)).set("atthasmissing", false)
-                        .set("attidentity", column.identity() ? "d" : "").set("attgenerated", "")
-                        .set("attisdropped", false).set("attislocal", true).set("attinhcount", 0)
-                        .set("attcollation", traits.collation());
+                attribute(rows, table.oid(), table, i, i + 1);
+            }
+            // An index's attributes are its key columns, numbered from 1, as in PostgreSQL.
+            for (int k = 0; k < table.primaryKey().size(); k++) {
+                attribute(rows, SystemObjects.primaryKeyIndexOid(table), table, table.primaryKey().get(k), k + 1);
+            }
+            for (IndexDefinition index : table.indexes()) {
+                attribute(rows, index.oid(), table, index.column(), 1);
             }
         }
+    }
+
+    /** Column {@code i} of {@code table} as attribute {@code attnum} of {@code relation}, the table or an index. */
+    private static void attribute(SystemTable.Rows rows, long relation, TableDefinition table, int i, int attnum) {
+        ColumnDefinition column = table.column(i);
+        PgType type = column.type().type();
+        TypeTraits traits = TypeTraits.of(type);
+        boolean ofTable = relation == table.oid();
+        rows.add().set("attrelid", relation).set("attname", column.name()).set("atttypid", type.oid())
+                .set("attstattarget", -1).set("attlen", type.typlen()).set("attnum", attnum)
+                .set("attndims", type.isArray() ? 1 : 0).set("attcacheoff", -1)
+                .set("atttypmod", column.type().typmod()).set("attbyval", traits.byValue())
+                .set("attalign", traits.align()).set("attstorage", traits.storage())
+                .set("attcompression", "").set("attnotnull", ofTable && column.notNull())
+                .set("atthasdef", ofTable && hasAttrdef(column)).set("atthasmissing", false)
+                .set("attidentity", ofTable && column.identity() ? "d" : "").set("attgenerated", "")
+                .set("attisdropped", false).set("attislocal", true).set("attinhcount", 0)
+                .set("attcollation", traits.collation());
     }
 
     private static void indexes(SystemContext context, SystemTable.Rows rows) {
@@ -199,6 +233,19 @@ final class RelationCatalogs {
                     .set("indcollation", IndexDefinitions.collationVector(table))
                     .set("indclass", IndexDefinitions.operatorClassVector(table))
                     .set("indoption", IndexDefinitions.optionVector(table));
+        }
+        for (TableDefinition table : context.catalog().tables()) {
+            for (IndexDefinition index : table.indexes()) {
+                OperatorClasses.OperatorClass opclass = IndexDefinitions.operatorClass(index);
+                rows.add().set("indexrelid", index.oid()).set("indrelid", table.oid()).set("indnatts", 1)
+                        .set("indnkeyatts", 1).set("indisunique", false).set("indnullsnotdistinct", false)
+                        .set("indisprimary", false).set("indisexclusion", false).set("indimmediate", true)
+                        .set("indisclustered", false).set("indisvalid", true).set("indcheckxmin", false)
+                        .set("indisready", true).set("indislive", true).set("indisreplident", false)
+                        .set("indkey", String.valueOf(index.column() + 1)).set("indcollation", "0")
+                        .set("indclass", String.valueOf(opclass == null ? 0 : opclass.oid()))
+                        .set("indoption", "0");
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.quiver.executor.system;
 
 import io.quiver.catalog.CatalogState;
 import io.quiver.catalog.ColumnDefinition;
+import io.quiver.catalog.IndexDefinition;
 import io.quiver.catalog.TableDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +20,19 @@ public final class Relations {
         return relations;
     }
 
-    /** A user table with the relations that belong to it: its primary key index and its sequences. */
+    /**
+     * A user table with the relations that belong to it: its primary key index, its vector indexes and its
+     * sequences.
+     */
     public static List<Relation> ofTable(TableDefinition table) {
         List<Relation> relations = new ArrayList<>();
         relations.add(new Relation(table.oid(), table.schema(), table.name(), Relation.TABLE, table, 0));
         if (!table.primaryKey().isEmpty()) {
             relations.add(new Relation(SystemObjects.primaryKeyIndexOid(table), table.schema(),
                     table.primaryKeyName(), Relation.INDEX, table, 0));
+        }
+        for (IndexDefinition index : table.indexes()) {
+            relations.add(Relation.ofIndex(table, index));
         }
         for (int i = 0; i < table.columns().size(); i++) {
             ColumnDefinition column = table.column(i);
