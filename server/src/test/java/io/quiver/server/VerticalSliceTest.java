@@ -98,6 +98,18 @@ class VerticalSliceTest {
     }
 
     @Test
+    void unicodeAndEscapeStringLiterals() throws SQLException {
+        try (Connection c = server.connect()) {
+            execute(c, "CREATE TABLE texts (id int PRIMARY KEY, note text)");
+            execute(c, "INSERT INTO texts VALUES (1, '日本語 ok'), (2, E'tab\\there')");
+            assertThat(queryStrings(c, "SELECT note FROM texts WHERE note = '日本語 ok'")).containsExactly("日本語 ok");
+            assertThat(queryStrings(c, "SELECT note FROM texts WHERE id = 2")).containsExactly("tab\there");
+            assertThat(queryStrings(c, "SELECT upper('héllo')")).containsExactly("HÉLLO");
+            execute(c, "DROP TABLE texts");
+        }
+    }
+
+    @Test
     void transactionsCommitAndRollback() throws SQLException {
         try (Connection c = server.connect(); Connection other = server.connect()) {
             execute(c, "CREATE TABLE tx_t (id int PRIMARY KEY, v text)");
