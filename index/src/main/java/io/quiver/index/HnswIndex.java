@@ -166,12 +166,7 @@ public final class HnswIndex implements VectorIndex {
         try (SimpleReader reader = new SimpleReader(directory.resolve(IndexFiles.GRAPH_FILE))) {
             index.builder.load(reader);
         }
-        int size = column.size();
-        for (int slot = 0; slot < size; slot++) {
-            if (column.isLive(slot)) {
-                index.insert(slot);
-            }
-        }
+        index.insertLiveRows();
         index.buildTime = Duration.ofNanos(System.nanoTime() - start);
         return index;
     }

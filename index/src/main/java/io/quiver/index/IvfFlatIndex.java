@@ -185,12 +185,7 @@ public final class IvfFlatIndex implements VectorIndex {
                 }
             }
         }
-        int size = column.size();
-        for (int slot = 0; slot < size; slot++) {
-            if (column.isLive(slot)) {
-                index.insert(slot);
-            }
-        }
+        index.insertLiveRows();
         index.buildTime = Duration.ofNanos(System.nanoTime() - start);
         return index;
     }

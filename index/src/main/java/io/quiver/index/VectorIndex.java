@@ -29,6 +29,20 @@ public interface VectorIndex extends AutoCloseable {
     /** Adds the vector the column holds in {@code slot} (appended after the index was built). */
     void insert(int slot);
 
+    /**
+     * After loading an index from its files: adds the rows the column gained since it was saved ({@link #insert}
+     * skips the slots the index already holds).
+     */
+    default void insertLiveRows() {
+        VectorColumn column = column();
+        int size = column.size();
+        for (int slot = 0; slot < size; slot++) {
+            if (column.isLive(slot)) {
+                insert(slot);
+            }
+        }
+    }
+
     /** Drops a deleted slot from the index structure; searches already skip it through the column. */
     void delete(int slot);
 

@@ -52,6 +52,18 @@ public final class CalciteValues {
         };
     }
 
+    /**
+     * A stored row in Calcite's representation, in a new array of {@code width} slots (room for extra columns
+     * after the row's own, such as a row id).
+     */
+    public static Object[] rowToCalcite(List<PgType> types, Object[] row, int width) {
+        Object[] converted = new Object[width];
+        for (int i = 0; i < types.size(); i++) {
+            converted[i] = toCalcite(types.get(i), row[i]);
+        }
+        return converted;
+    }
+
     /** Converts a whole row in place from Calcite's representation. */
     public static Object[] rowFromCalcite(List<PgType> types, Object[] row) {
         for (int i = 0; i < row.length; i++) {

@@ -2,6 +2,7 @@ package io.quiver.executor.schema;
 
 import io.quiver.catalog.ColumnDefinition;
 import io.quiver.catalog.TableDefinition;
+import io.quiver.common.type.PgType;
 import io.quiver.sql.type.PgTypeMapping;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,11 @@ import org.apache.calcite.schema.impl.AbstractTable;
 /** The rows an INSERT, UPDATE or DELETE changed, shaped as its table, for planning its RETURNING list. */
 final class ReturningTable extends AbstractTable implements ScannableTable {
     private final TableDefinition definition;
+    private final List<PgType> columnTypes;
 
     ReturningTable(TableDefinition definition) {
         this.definition = definition;
+        this.columnTypes = definition.columns().stream().map(c -> c.type().type()).toList();
     }
 
     @Override
@@ -36,11 +39,7 @@ final class ReturningTable extends AbstractTable implements ScannableTable {
         List<Object[]> rows = (List<Object[]>) root.get(QuiverDataContext.RETURNING_ROWS);
         List<Object[]> converted = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            Object[] out = new Object[row.length];
-            for (int i = 0; i < row.length; i++) {
-                out[i] = CalciteValues.toCalcite(definition.column(i).type().type(), row[i]);
-            }
-            converted.add(out);
+            converted.add(CalciteValues.rowToCalcite(columnTypes, row, columnTypes.size()));
         }
         return Linq4j.asEnumerable(converted);
     }

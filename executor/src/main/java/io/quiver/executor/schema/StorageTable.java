@@ -102,11 +102,8 @@ public final class StorageTable extends AbstractTable implements ScannableTable 
             if (!cursor.next()) {
                 return false;
             }
-            Object[] stored = cursor.row();
-            Object[] row = new Object[columnTypes.size() + (withRowId ? 1 : 0)];
-            for (int i = 0; i < columnTypes.size(); i++) {
-                row[i] = CalciteValues.toCalcite(columnTypes.get(i), stored[i]);
-            }
+            Object[] row = CalciteValues.rowToCalcite(columnTypes, cursor.row(),
+                    columnTypes.size() + (withRowId ? 1 : 0));
             if (withRowId) {
                 row[columnTypes.size()] = cursor.rowId();
             }

@@ -35,11 +35,13 @@ public final class SystemTable extends AbstractTable implements ScannableTable {
     }
 
     private final List<Column> columns;
+    private final List<PgType> columnTypes;
     private final Map<String, Integer> positions = new HashMap<>();
     private final RowSource source;
 
     public SystemTable(String columnSpec, RowSource source) {
         this.columns = parseColumns(columnSpec);
+        this.columnTypes = columns.stream().map(Column::type).toList();
         for (int i = 0; i < columns.size(); i++) {
             positions.put(columns.get(i).name(), i);
         }
@@ -76,11 +78,7 @@ public final class SystemTable extends AbstractTable implements ScannableTable {
         source.addRows(context, rows);
         List<Object[]> converted = new ArrayList<>(rows.rows.size());
         for (Object[] row : rows.rows) {
-            Object[] out = new Object[columns.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = CalciteValues.toCalcite(columns.get(i).type(), row[i]);
-            }
-            converted.add(out);
+            converted.add(CalciteValues.rowToCalcite(columnTypes, row, columnTypes.size()));
         }
         return converted;
     }

@@ -82,11 +82,7 @@ public final class VectorScan {
                 CancelFlag.check(cancel);
                 Object[] stored = rows.get(next.rowId());
                 if (stored != null && returned.add(next.rowId())) {
-                    Object[] row = new Object[types.size()];
-                    for (int i = 0; i < row.length; i++) {
-                        row[i] = CalciteValues.toCalcite(types.get(i), stored[i]);
-                    }
-                    current = row;
+                    current = CalciteValues.rowToCalcite(types, stored, types.size());
                     return true;
                 }
             }
