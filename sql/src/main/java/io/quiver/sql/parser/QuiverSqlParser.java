@@ -3,6 +3,7 @@ package io.quiver.sql.parser;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.sql.parser.impl.QuiverSqlParserImpl;
+import java.util.regex.Pattern;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;
@@ -30,6 +31,12 @@ public final class QuiverSqlParser {
             .withCaseSensitive(true)
             .withConformance(CONFORMANCE);
 
+    /**
+     * JavaCC reports the tokens its lookahead consumed ("+ &lt;EOF&gt;" for {@code SELECT 1 +}); when they run into
+     * the end of the text, the statement is an unfinished prefix, which PostgreSQL reports at end of input.
+     */
+    private static final Pattern ENDS_AT_EOF = Pattern.compile("Encountered \"[^\"]*<EOF>\"");
+
     private QuiverSqlParser() {
     }
 
@@ -49,7 +56,7 @@ public final class QuiverSqlParser {
         SqlParserPos pos = e.getPos();
         int position = pos == null ? 0 : SqlPositions.offset(sql, pos.getLineNum(), pos.getColumnNum());
         String message;
-        if (position == 0 || position > sql.length() || e.getMessage().contains("\"<EOF>\"")) {
+        if (position == 0 || position > sql.length() || ENDS_AT_EOF.matcher(e.getMessage()).find()) {
             message = "syntax error at end of input";
             position = sql.length() + 1;
         } else {

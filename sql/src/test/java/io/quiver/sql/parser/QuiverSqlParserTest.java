@@ -19,6 +19,8 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class QuiverSqlParserTest {
     private static SqlCall expression(String expression) {
@@ -120,12 +122,14 @@ class QuiverSqlParserTest {
                 });
     }
 
-    @Test
-    void syntaxErrorAtEndOfInput() {
-        assertThatThrownBy(() -> QuiverSqlParser.parse("SELECT * FROM"))
+    @ParameterizedTest
+    @ValueSource(strings = {"SELECT * FROM", "SELECT 1 +", "SELECT 1 + ", "SELECT (1"})
+    void syntaxErrorAtEndOfInput(String sql) {
+        assertThatThrownBy(() -> QuiverSqlParser.parse(sql))
                 .isInstanceOfSatisfying(QuiverException.class, e -> {
                     assertThat(e.state()).isEqualTo(SqlState.SYNTAX_ERROR);
                     assertThat(e.getMessage()).isEqualTo("syntax error at end of input");
+                    assertThat(e.position()).isEqualTo(sql.length() + 1);
                 });
     }
 
