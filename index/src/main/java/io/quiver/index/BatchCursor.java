@@ -6,6 +6,7 @@ import java.util.BitSet;
 abstract class BatchCursor implements NeighborCursor {
     /** Slots already returned; shared with a fallback cursor so it does not return them again. */
     protected final BitSet returned;
+    protected final SearchCounters counters = new SearchCounters();
     private Neighbor[] batch = new Neighbor[0];
     private int position;
     private boolean exhausted;
@@ -16,6 +17,11 @@ abstract class BatchCursor implements NeighborCursor {
 
     /** The next batch, sorted by distance; empty when there is nothing more. */
     protected abstract Neighbor[] nextBatch();
+
+    @Override
+    public SearchCounters counters() {
+        return counters;
+    }
 
     @Override
     public final Neighbor next() {

@@ -25,7 +25,7 @@ final class ExactCursor extends BatchCursor {
 
     @Override
     protected Neighbor[] nextBatch() {
-        Neighbor[] batch = ExactScan.search(column, kind, query, batchSize, remaining);
+        Neighbor[] batch = ExactScan.search(column, kind, query, batchSize, remaining, counters);
         batchSize = (int) Math.min(Integer.MAX_VALUE - 8, batchSize * 2L);
         return batch;
     }

@@ -24,7 +24,11 @@ import java.util.stream.IntStream;
  * Deleted nodes are marked in the graph and dropped from it when the index is saved.
  */
 public final class HnswIndex implements VectorIndex {
-    /** jvector's defaults: extra neighbours held before pruning, and the DiskANN-style pruning slack. */
+    /**
+     * jvector's defaults: extra neighbours held before pruning, and the DiskANN-style pruning slack. An
+     * overflow of 1.0 measured 12% less graph memory and ~5% more QPS at the same L2 recall, but cost L1 4
+     * points of recall@10 (0.908 against 0.95+), so it stays at 1.2.
+     */
     private static final float NEIGHBOR_OVERFLOW = 1.2f;
     private static final float ALPHA = 1.2f;
     private static final ForkJoinPool BUILD_POOL = ForkJoinPool.commonPool().getParallelism() > 1
@@ -53,6 +57,12 @@ public final class HnswIndex implements VectorIndex {
 
     /** Builds the index over every live vector of the column. */
     public static HnswIndex build(VectorColumn column, DistanceKind kind, IndexOptions.Hnsw options) {
+        return build(column, kind, options, new BuildProgress());
+    }
+
+    /** Builds the index over every live vector of the column, reporting each node added to {@code progress}. */
+    public static HnswIndex build(VectorColumn column, DistanceKind kind, IndexOptions.Hnsw options,
+                                  BuildProgress progress) {
         HnswIndex index = new HnswIndex(column, kind, options);
         long start = System.nanoTime();
         int first = index.nodes.count();
@@ -66,7 +76,11 @@ public final class HnswIndex implements VectorIndex {
         for (int node = first; node < last; node++) {
             index.scores.include(index.nodes.slot(node));
         }
-        BUILD_POOL.submit(() -> IntStream.range(first, last).parallel().forEach(index::addNode)).join();
+        progress.start(BuildProgress.LOADING_TUPLES, last - first);
+        BUILD_POOL.submit(() -> IntStream.range(first, last).parallel().forEach(node -> {
+            index.addNode(node);
+            progress.tupleDone();
+        })).join();
         index.builder.cleanup();
         index.buildTime = Duration.ofNanos(System.nanoTime() - start);
         return index;
@@ -155,7 +169,7 @@ public final class HnswIndex implements VectorIndex {
             long rowId = meta.readLong();
             int slot = present ? column.slotOf(rowId) : GraphNodes.NO_SLOT;
             if (present && slot < 0) {
-                return build(column, kind, options);
+                return build(column, kind, options, new BuildProgress());
             }
             index.nodes.set(node, slot);
             if (slot != GraphNodes.NO_SLOT) {
@@ -195,6 +209,7 @@ public final class HnswIndex implements VectorIndex {
         private final int batchSize;
         private GraphSearcher searcher;
         private ExactCursor exact;
+        private SearchCounters exactCounters;
         private boolean started;
         private long visited;
 
@@ -214,6 +229,7 @@ public final class HnswIndex implements VectorIndex {
                 }
                 releaseSearcher();
                 exact = new ExactCursor(column, kind, query, searchOptions.filter(), batchSize, returned);
+                exactCounters = exact.counters();
             }
             Neighbor next = exact.next();
             return next == null ? new Neighbor[0] : new Neighbor[] {next};
@@ -231,6 +247,9 @@ public final class HnswIndex implements VectorIndex {
                     : searcher.search(scores.providerFor(query, 0), batchSize, batchSize, 0f, 0f, accepted());
             started = true;
             visited += result.getVisitedCount();
+            // jvector scores every node it visits once; the batch's keys are then recomputed exactly below.
+            counters.addVisited(result.getVisitedCount());
+            counters.addDistances(result.getVisitedCount() + (long) result.getNodes().length);
             SearchResult.NodeScore[] found = result.getNodes();
             Neighbor[] batch = new Neighbor[found.length];
             int dims = column.dimensions();
@@ -241,6 +260,17 @@ public final class HnswIndex implements VectorIndex {
             }
             Arrays.sort(batch, (a, b) -> Float.compare(a.distance(), b.distance()));
             return batch;
+        }
+
+        @Override
+        public SearchCounters counters() {
+            if (exactCounters == null) {
+                return counters;
+            }
+            SearchCounters total = new SearchCounters();
+            total.add(counters);
+            total.add(exactCounters);
+            return total;
         }
 
         private Bits accepted() {

@@ -38,10 +38,16 @@ public final class IvfFlatIndex implements VectorIndex {
     }
 
     public static IvfFlatIndex build(VectorColumn column, DistanceKind kind, IndexOptions.IvfFlat options) {
+        return build(column, kind, options, new BuildProgress());
+    }
+
+    /** Builds the index, reporting pgvector's phases (k-means, then assigning tuples) to {@code progress}. */
+    public static IvfFlatIndex build(VectorColumn column, DistanceKind kind, IndexOptions.IvfFlat options,
+                                     BuildProgress progress) {
         IvfFlatIndex index = new IvfFlatIndex(column, kind, options);
         long start = System.nanoTime();
         if (column.liveCount() > 0) {
-            index.train();
+            index.train(progress);
         }
         index.buildTime = Duration.ofNanos(System.nanoTime() - start);
         return index;
@@ -78,7 +84,7 @@ public final class IvfFlatIndex implements VectorIndex {
     public synchronized void insert(int slot) {
         if (!trained()) {
             if (column.liveCount() >= Math.min(TRAIN_AT_ROWS, options.lists() * SAMPLE_ROWS_PER_LIST)) {
-                train();
+                train(new BuildProgress());
             }
             return;
         }
@@ -190,9 +196,10 @@ public final class IvfFlatIndex implements VectorIndex {
         return index;
     }
 
-    private void train() {
+    private void train(BuildProgress progress) {
         int dims = column.dimensions();
         int[] sample = sampleSlots(options.lists() * SAMPLE_ROWS_PER_LIST);
+        progress.start(BuildProgress.PERFORMING_KMEANS, sample.length);
         if (sample.length < options.lists()) {
             notice = "ivfflat index created with little data";
         }
@@ -205,8 +212,12 @@ public final class IvfFlatIndex implements VectorIndex {
         lists = new InvertedList[options.lists()];
         Arrays.setAll(lists, i -> new InvertedList(dims));
         int size = column.size();
+        progress.start(BuildProgress.ASSIGNING_TUPLES, column.liveCount());
         for (int slot = 0; slot < size; slot++) {
-            insert(slot);
+            if (column.isLive(slot)) {
+                insert(slot);
+                progress.tupleDone();
+            }
         }
     }
 
@@ -302,6 +313,7 @@ public final class IvfFlatIndex implements VectorIndex {
 
         Cursor(float[] query, int[] listOrder, int probes, SlotFilter filter) {
             super(new BitSet());
+            counters.addDistances(listOrder.length);   // the query against every list's center
             this.query = query;
             this.listOrder = listOrder;
             this.probes = probes;
@@ -326,6 +338,7 @@ public final class IvfFlatIndex implements VectorIndex {
             for (int probed = 0; probed < probes && nextList < listOrder.length; probed++) {
                 InvertedList list = lists[listOrder[nextList++]];
                 found = Arrays.copyOf(found, count + list.size);
+                counters.addDistances(list.size);
                 for (int i = 0; i < list.size; i++) {
                     int slot = list.slots[i];
                     if (column.isLive(slot) && (filter == null || filter.allows(slot))) {

@@ -11,6 +11,9 @@ public interface NeighborCursor extends AutoCloseable {
     /** The next neighbor, or null when every allowed row has been returned. */
     Neighbor next();
 
+    /** The work done so far, for EXPLAIN ANALYZE. */
+    SearchCounters counters();
+
     @Override
     default void close() {
     }

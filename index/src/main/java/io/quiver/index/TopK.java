@@ -10,6 +10,8 @@ final class TopK {
     private final float[] keys;
     private final int[] slots;
     private int size;
+    /** Candidates offered: the distances a scan computed. */
+    private long offered;
 
     TopK(int k) {
         keys = new float[k];
@@ -25,7 +27,12 @@ final class TopK {
         return size == keys.length;
     }
 
+    long offered() {
+        return offered;
+    }
+
     void offer(float key, int slot) {
+        offered++;
         if (size < keys.length) {
             keys[size] = key;
             slots[size] = slot;
@@ -38,6 +45,7 @@ final class TopK {
     }
 
     void addAll(TopK other) {
+        offered += other.offered - other.size;
         for (int i = 0; i < other.size; i++) {
             offer(other.keys[i], other.slots[i]);
         }

@@ -40,6 +40,27 @@ class HnswIndexTest {
     }
 
     @Test
+    void aBuildReportsEveryNodeAndASearchItsWork() {
+        VectorColumn own = new SyntheticVectors(16, 20, 5).column(2_000);
+        BuildProgress progress = new BuildProgress();
+        HnswIndex index = HnswIndex.build(own, DistanceKind.L2, IndexOptions.Hnsw.defaults(), progress);
+        assertThat(progress.phase()).isEqualTo(BuildProgress.LOADING_TUPLES);
+        assertThat(progress.tuplesTotal()).isEqualTo(2_000);
+        assertThat(progress.tuplesDone()).isEqualTo(2_000);
+        try (NeighborCursor cursor = index.open(own.get(7), SearchOptions.defaults())) {
+            assertThat(cursor.next().slot()).isEqualTo(7);
+            SearchCounters counters = cursor.counters();
+            assertThat(counters.nodesVisited()).isBetween(40L, 2_000L);
+            // every visited node once, then the batch's exact keys
+            assertThat(counters.distanceComputations()).isGreaterThan(counters.nodesVisited());
+        }
+        try (NeighborCursor exact = ExactScan.cursor(own, DistanceKind.L2, own.get(7), 10, null)) {
+            exact.next();
+            assertThat(exact.counters().distanceComputations()).isEqualTo(2_000);
+        }
+    }
+
+    @Test
     void deletedRowsAreNeverReturned() {
         VectorColumn own = new SyntheticVectors(16, 20, 3).column(3_000);
         HnswIndex index = HnswIndex.build(own, DistanceKind.L2, IndexOptions.Hnsw.defaults());

@@ -165,6 +165,35 @@ class VectorIndexTest {
 
     @Test
     @Order(8)
+    void hnswInnerProductRecall() throws SQLException {
+        execute(connection, "CREATE INDEX items_ip ON items USING hnsw (embedding vector_ip_ops)");
+        assertThat(recall("<#>")).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    @Order(8)
+    void hnswL1Recall() throws SQLException {
+        execute(connection, "CREATE INDEX items_l1 ON items USING hnsw (embedding vector_l1_ops)");
+        assertThat(recall("<+>")).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    @Order(8)
+    void explainAnalyzeCountsTheSearchesWork() throws SQLException {
+        String query = "SELECT id FROM items ORDER BY embedding <=> '" + text(nearCenter()) + "' LIMIT 10";
+        String hnsw = String.join("\n", queryStrings(connection, "EXPLAIN ANALYZE " + query));
+        assertThat(hnsw).containsPattern("VectorSearch on items using items_cosine: actual rows=1[01], time=[0-9.]+ ms,"
+                + " distance computations=[1-9][0-9]+, nodes visited=[1-9][0-9]+").contains("Actual Rows: 10");
+        execute(connection, "SET enable_indexscan = off");
+        String exact = String.join("\n", queryStrings(connection, "EXPLAIN ANALYZE " + query));
+        execute(connection, "RESET enable_indexscan");
+        // One pass over the table: every row's distance once.
+        assertThat(exact).containsPattern("ExactScan on items: actual rows=1[01], time=[0-9.]+ ms,"
+                + " distance computations=" + ROWS + "\n");
+    }
+
+    @Test
+    @Order(8)
     void badIndexDefinitionsFailAsInPgvector() {
         assertFails(connection, "CREATE INDEX ON items USING hnsw (embedding vector_l2_ops) WITH (m = 1)", "22023");
         assertFails(connection, "CREATE INDEX ON items USING hnsw (embedding vector_foo_ops)", "42704");

@@ -9,6 +9,7 @@ import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.api.Notice;
 import io.quiver.executor.session.ExecutionContext;
+import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SearchPath;
 import io.quiver.executor.statement.StatementResult;
 import io.quiver.executor.vector.VectorIndexes;
@@ -36,13 +37,21 @@ final class IndexCommands {
 
     private final VectorIndexes indexes;
     private final SearchPath searchPath;
+    private final QuiverSession session;
 
-    IndexCommands(VectorIndexes indexes, SearchPath searchPath) {
+    IndexCommands(VectorIndexes indexes, SearchPath searchPath, QuiverSession session) {
         this.indexes = indexes;
         this.searchPath = searchPath;
+        this.session = session;
     }
 
+    /**
+     * Every build leaves the table readable and writable (rows committed during it are added as it is
+     * published), so CONCURRENTLY changes nothing but the name the build goes by and, as in PostgreSQL, that it
+     * cannot run in a transaction block.
+     */
     StatementResult create(CreateIndex create, ExecutionContext ctx) {
+        String command = create.concurrently() ? concurrently("CREATE INDEX") : "CREATE INDEX";
         QualifiedName target = create.table();
         TableDefinition table = searchPath.requireTable(ctx.catalogView(), target.schema(), target.name());
         String method = create.method() == null ? "btree" : create.method();
@@ -76,7 +85,7 @@ final class IndexCommands {
         IndexDefinition definition = new IndexDefinition(ctx.catalog().allocateOid(), name, column, method,
                 opclass, create.withOptions());
         ctx.catalog().createIndex(table, definition);
-        return StatementResult.command("CREATE INDEX", buildAfterCommit(table, definition, ctx));
+        return StatementResult.command("CREATE INDEX", buildAfterCommit(table, definition, ctx, command));
     }
 
     StatementResult drop(DropIndex drop, ExecutionContext ctx) {
@@ -99,6 +108,7 @@ final class IndexCommands {
     }
 
     StatementResult reindex(Reindex reindex, ExecutionContext ctx) {
+        String command = reindex.concurrently() ? concurrently("REINDEX") : "REINDEX";
         if (reindex.kind() != Reindex.Kind.INDEX) {
             throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "REINDEX TABLE is not supported yet");
         }
@@ -107,17 +117,27 @@ final class IndexCommands {
             throw QuiverException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", reindex.name());
         }
         return StatementResult.command("REINDEX",
-                buildAfterCommit(table, table.index(reindex.name().name()), ctx));
+                buildAfterCommit(table, table.index(reindex.name().name()), ctx, command));
     }
 
     /** Builds now, publishes once committed; returns pgvector's build notices. */
-    private List<Notice> buildAfterCommit(TableDefinition table, IndexDefinition definition, ExecutionContext ctx) {
-        VectorIndex index = indexes.build(table, definition);
+    private List<Notice> buildAfterCommit(TableDefinition table, IndexDefinition definition, ExecutionContext ctx,
+                                          String command) {
+        VectorIndex index = indexes.build(table, definition, session.options().processId(), command);
         ctx.afterCommit(() -> indexes.publish(table, definition, index));
         if (index instanceof IvfFlatIndex ivfflat && ivfflat.notice().isPresent()) {
             return List.of(Notice.notice(SqlState.SUCCESSFUL_COMPLETION, ivfflat.notice().get()));
         }
         return List.of();
+    }
+
+    /** The command name of a CONCURRENTLY build, refused inside a transaction block as PostgreSQL does. */
+    private String concurrently(String command) {
+        if (session.transaction().inBlock()) {
+            throw QuiverException.of(SqlState.ACTIVE_SQL_TRANSACTION, "%s CONCURRENTLY cannot run inside a transaction block",
+                    command);
+        }
+        return command + " CONCURRENTLY";
     }
 
     private static void checkOptions(String method, Map<String, String> options) {

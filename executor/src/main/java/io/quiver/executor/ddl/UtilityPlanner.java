@@ -98,7 +98,7 @@ public final class UtilityPlanner {
     }
 
     private IndexCommands indexCommands() {
-        return new IndexCommands(session.engine().vectorIndexes(), searchPath());
+        return new IndexCommands(session.engine().vectorIndexes(), searchPath(), session);
     }
 
     /** Frees a dropped table's storage, vectors and index files once the drop committed. */

@@ -9,6 +9,7 @@ import io.quiver.executor.dml.DeletePlanner;
 import io.quiver.executor.dml.InsertPlanner;
 import io.quiver.executor.dml.ReturningClause;
 import io.quiver.executor.dml.UpdatePlanner;
+import io.quiver.executor.schema.QuiverDataContext;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.StatementResult;
@@ -93,9 +94,11 @@ public final class SqlPlanner {
             if (options.analyze()) {
                 long start = System.nanoTime();
                 long rows = 0;
-                for (var it = plan.run(env.dataContext(plan.parameterTypes(), parameters)); it.hasNext(); it.next()) {
+                QuiverDataContext context = env.dataContext(plan.parameterTypes(), parameters);
+                for (var it = plan.run(context); it.hasNext(); it.next()) {
                     rows++;
                 }
+                context.searchReports().forEach(report -> lines.add(report.line()));
                 lines.add("Actual Rows: " + rows);
                 lines.add(String.format(Locale.ROOT, "Execution Time: %.3f ms", (System.nanoTime() - start) / 1e6));
             }

@@ -2,6 +2,8 @@ package io.quiver.executor.schema;
 
 import io.quiver.executor.session.ExecutionContext;
 import io.quiver.executor.session.SessionSettings;
+import io.quiver.executor.vector.VectorSearchReport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,6 +32,7 @@ public final class QuiverDataContext implements DataContext {
     private final SessionSettings settings;
     private final long statementTimeMillis = System.currentTimeMillis();
     private List<Object[]> returningRows = List.of();
+    private final List<VectorSearchReport> searchReports = new ArrayList<>();
 
     public QuiverDataContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, ExecutionContext execution,
                              List<Object> parameters, AtomicBoolean cancelFlag, String user,
@@ -59,6 +62,15 @@ public final class QuiverDataContext implements DataContext {
 
     public AtomicBoolean cancelFlag() {
         return cancelFlag;
+    }
+
+    /** Registers a vector search of this statement, to be shown by EXPLAIN ANALYZE. */
+    public void addSearchReport(VectorSearchReport report) {
+        searchReports.add(report);
+    }
+
+    public List<VectorSearchReport> searchReports() {
+        return searchReports;
     }
 
     public QuiverDataContext withReturningRows(List<Object[]> rows) {

@@ -40,6 +40,7 @@ public final class SystemCatalogs {
             pg("pg_publication_namespace", 6237, Relation.TABLE, EmptyCatalogs.PUBLICATION_NAMESPACE),
             pg("pg_trigger", 2620, Relation.TABLE, EmptyCatalogs.TRIGGER),
             pg("pg_rewrite", 2618, Relation.TABLE, EmptyCatalogs.REWRITE),
+            pg("pg_stat_progress_create_index", 12312, Relation.VIEW, ProgressCatalogs.CREATE_INDEX),
             info("schemata", 13382, InformationSchema.SCHEMATA),
             info("tables", 13425, InformationSchema.TABLES),
             info("columns", 13295, InformationSchema.COLUMNS));

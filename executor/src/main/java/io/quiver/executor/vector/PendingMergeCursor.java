@@ -3,6 +3,7 @@ package io.quiver.executor.vector;
 import io.quiver.index.DistanceKind;
 import io.quiver.index.Neighbor;
 import io.quiver.index.NeighborCursor;
+import io.quiver.index.SearchCounters;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
@@ -49,6 +50,14 @@ final class PendingMergeCursor implements NeighborCursor {
         }
         peeked = false;
         return nextCommitted;
+    }
+
+    @Override
+    public SearchCounters counters() {
+        SearchCounters total = new SearchCounters();
+        total.add(committed.counters());
+        total.addDistances(pending.length);
+        return total;
     }
 
     @Override

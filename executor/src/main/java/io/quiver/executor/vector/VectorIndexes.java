@@ -39,6 +39,7 @@ public final class VectorIndexes implements AutoCloseable {
     private final Path directory;
     private final ConcurrentMap<Long, TableVectors> byTable = new ConcurrentHashMap<>();
     private final AtomicLong builds = new AtomicLong();
+    private final IndexBuilds running = new IndexBuilds();
 
     public VectorIndexes(StorageEngine storage, TableStorageResolver tables, Path dataDirectory) {
         this.storage = storage;
@@ -49,6 +50,11 @@ public final class VectorIndexes implements AutoCloseable {
     /** How many indexes this engine has built (rather than loaded), for tests and monitoring. */
     public long builds() {
         return builds.get();
+    }
+
+    /** The builds in progress, for pg_stat_progress_create_index. */
+    public IndexBuilds running() {
+        return running;
     }
 
     /** The committed vectors of a dimensioned vector column, read from storage on first use. */
@@ -68,7 +74,7 @@ public final class VectorIndexes implements AutoCloseable {
             if (index == null) {
                 Path saved = directoryOf(definition);
                 index = Files.exists(saved) ? load(saved, vectors.column(definition.column()), definition)
-                        : build(table, definition);
+                        : build(table, definition, 0, "REINDEX");
                 vectors.addIndex(definition.oid(), definition.column(), index);
             }
             return index;
@@ -76,21 +82,31 @@ public final class VectorIndexes implements AutoCloseable {
     }
 
     /**
-     * Builds an index over the table's committed rows (CREATE INDEX, REINDEX), logging its progress; it
-     * serves queries once {@link #publish}ed after the statement commits.
+     * Builds an index over the table's committed rows (CREATE INDEX, REINDEX), logging its progress and
+     * showing it in pg_stat_progress_create_index as run by backend {@code pid} with {@code command}; it
+     * serves queries once {@link #publish}ed after the statement commits. Writers are not blocked: rows they
+     * commit meanwhile are added when the index is published.
      */
-    public VectorIndex build(TableDefinition table, IndexDefinition definition) {
+    public VectorIndex build(TableDefinition table, IndexDefinition definition, int pid, String command) {
         VectorColumn column = column(table, definition.column());
         DistanceKind kind = DistanceKind.forOpclass(definition.opclass(), definition.method());
         LOG.info("building {} index {} on {}.{} over {} rows", definition.method(), definition.name(),
                 table.schema(), table.name(), column.liveCount());
         long start = System.nanoTime();
-        VectorIndex index = switch (definition.method()) {
-            case "hnsw" -> HnswIndex.build(column, kind, IndexOptions.hnsw(definition.options()));
-            case "ivfflat" -> IvfFlatIndex.build(column, kind, IndexOptions.ivfflat(definition.options()));
-            default -> throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "access method \"%s\" is not supported", definition.method());
-        };
+        IndexBuilds.Running build = running.start(pid, table, definition, command);
+        VectorIndex index;
+        try {
+            index = switch (definition.method()) {
+                case "hnsw" -> HnswIndex.build(column, kind, IndexOptions.hnsw(definition.options()),
+                        build.progress());
+                case "ivfflat" -> IvfFlatIndex.build(column, kind, IndexOptions.ivfflat(definition.options()),
+                        build.progress());
+                default -> throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "access method \"%s\" is not supported", definition.method());
+            };
+        } finally {
+            running.finish(build);
+        }
         builds.incrementAndGet();
         LOG.info("built index {} ({} entries) in {} ms", definition.name(), index.stats().entries(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -141,6 +157,7 @@ public final class VectorIndexes implements AutoCloseable {
     /** Saves every index in memory, so the next start loads rather than rebuilds them. */
     @Override
     public void close() {
+        running.close();
         byTable.values().forEach(vectors -> vectors.indexes().forEach((oid, index) -> {
             save(oid, index);
             index.close();

@@ -44,15 +44,26 @@ public final class VectorScan {
                         column.liveCount(), context.settings());
                 float[] vector = (float[]) query;
                 NeighborCursor committed = access.index() == null
-                        ? ExactScan.cursor(column, spec.kind(), vector, spec.k(), null)
+                        ? ExactScan.cursor(column, spec.kind(), vector, firstExactBatch(spec.k()), null)
                         : spec.indexes().index(spec.table(), access.index()).open(vector, access.searchOptions());
                 NeighborCursor cursor = PendingMergeCursor.of(committed,
                         VectorWrites.pending(context.execution(), spec.table(), spec.column()), spec.kind(), vector);
+                VectorSearchReport report = new VectorSearchReport(spec.table(), access.index());
+                report.searching(cursor);
+                context.addSearchReport(report);
                 TableAccess rows = context.execution().storage().access(spec.storage().storageOf(spec.table()));
                 return new RowEnumerator(cursor, rows, spec.table().columns().stream()
-                        .map(c -> c.type().type()).toList(), context.cancelFlag());
+                        .map(c -> c.type().type()).toList(), context.cancelFlag(), report);
             }
         };
+    }
+
+    /**
+     * Rows an exact scan ranks in its first pass. Calcite's Limit reads one row past its fetch, which would
+     * cost a second full scan if the first found only k; a few more rows in the heap cost nothing.
+     */
+    private static int firstExactBatch(int k) {
+        return Math.max(k, 0) + 16;
     }
 
     private static final class RowEnumerator implements Enumerator<Object[]> {
@@ -60,11 +71,14 @@ public final class VectorScan {
         private final TableAccess rows;
         private final List<PgType> types;
         private final AtomicBoolean cancel;
+        private final VectorSearchReport report;
         /** A row updated while the search runs may be met in its old and its new slot; it is returned once. */
         private final Set<Long> returned = new HashSet<>();
         private Object[] current;
 
-        RowEnumerator(NeighborCursor cursor, TableAccess rows, List<PgType> types, AtomicBoolean cancel) {
+        RowEnumerator(NeighborCursor cursor, TableAccess rows, List<PgType> types, AtomicBoolean cancel,
+                      VectorSearchReport report) {
+            this.report = report;
             this.cursor = cursor;
             this.rows = rows;
             this.types = types;
@@ -78,6 +92,13 @@ public final class VectorScan {
 
         @Override
         public boolean moveNext() {
+            long start = System.nanoTime();
+            boolean found = nextRow();
+            report.produced(found, System.nanoTime() - start);
+            return found;
+        }
+
+        private boolean nextRow() {
             for (Neighbor next; (next = cursor.next()) != null; ) {
                 CancelFlag.check(cancel);
                 Object[] stored = rows.get(next.rowId());

@@ -1,0 +1,166 @@
+package io.quiver.server;
+
+import static io.quiver.server.SqlAssertions.assertFails;
+import static io.quiver.server.SqlAssertions.assertUsable;
+import static io.quiver.server.SqlAssertions.execute;
+import static io.quiver.server.SqlAssertions.queryStrings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An index build seen from other connections: its row in pg_stat_progress_create_index, and a table that
+ * stays readable and writable while it runs, with the rows written meanwhile in the finished index.
+ */
+class IndexBuildTest {
+    private static final int ROWS = 8_000;
+    private static final int DIMS = 128;
+    /** Rows each of insert and delete touches while the build runs. */
+    private static final int CHANGED = 50;
+    private static final Random RANDOM = new Random(11);
+    private static RunningServer server;
+    private static final List<float[]> VECTORS = new ArrayList<>();
+
+    @BeforeAll
+    static void load() throws SQLException {
+        server = RunningServer.start();
+        try (Connection c = server.connect()) {
+            execute(c, "CREATE TABLE docs (id int PRIMARY KEY, embedding vector(" + DIMS + "))");
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO docs VALUES (?, ?::vector)")) {
+                for (int i = 0; i < ROWS + CHANGED; i++) {
+                    VECTORS.add(randomVector());
+                    if (i < ROWS) {
+                        insert.setInt(1, i);
+                        insert.setString(2, text(VECTORS.get(i)));
+                        insert.addBatch();
+                    }
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aBuildIsVisibleInProgressAndTheTableStaysWritable() throws Exception {
+        try (Connection builder = server.connect(); Connection other = server.connect()) {
+            int builderPid = Integer.parseInt(queryStrings(builder, "SELECT pg_backend_pid()").get(0));
+            // A high ef_construction makes the build last seconds, long enough to be watched.
+            CompletableFuture<Void> build = CompletableFuture.runAsync(() -> {
+                try {
+                    execute(builder, "CREATE INDEX CONCURRENTLY docs_hnsw ON docs USING hnsw (embedding vector_l2_ops)"
+                            + " WITH (m = 16, ef_construction = 400)");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            List<String> progress = awaitProgressRow(other, build);
+            assertThat(progress).isNotEmpty();
+            String[] row = progress.get(0).split("\\|", -1);
+            assertThat(row[0]).isEqualTo(Integer.toString(builderPid));
+            assertThat(row[1]).isEqualTo("docs");
+            String indexOid = row[2];
+            assertThat(row[3]).isEqualTo("CREATE INDEX CONCURRENTLY");
+            assertThat(row[4]).startsWith("building index");
+            assertThat(Long.parseLong(row[5])).isEqualTo(ROWS);
+            assertThat(Long.parseLong(row[6])).isBetween(0L, (long) ROWS);
+
+            // Writes and reads during the build.
+            for (int i = ROWS; i < ROWS + CHANGED; i++) {
+                execute(other, "INSERT INTO docs VALUES (" + i + ", '" + text(VECTORS.get(i)) + "')");
+            }
+            execute(other, "DELETE FROM docs WHERE id < " + CHANGED);
+            assertThat(nearest(other, VECTORS.get(0))).isNotEqualTo(0);
+            assertThat(nearest(other, VECTORS.get(ROWS))).isEqualTo(ROWS);
+            assertThat(build.isDone()).as("the build was still running while the table was written").isFalse();
+
+            build.get(5, TimeUnit.MINUTES);
+            assertThat(queryStrings(other, "SELECT count(*) FROM pg_stat_progress_create_index")).containsExactly("0");
+            assertThat(queryStrings(other, "SELECT count(*) FROM docs")).containsExactly(Integer.toString(ROWS));
+            assertThat(queryStrings(other, "SELECT oid FROM pg_class WHERE relname = 'docs_hnsw'"))
+                    .containsExactly(indexOid);
+            assertThat(String.join("\n", queryStrings(other, "EXPLAIN SELECT id FROM docs ORDER BY embedding <-> '"
+                    + text(VECTORS.get(0)) + "' LIMIT 10"))).contains("index=[docs_hnsw]");
+            for (int i = 0; i < CHANGED; i++) {
+                assertThat(nearest(other, VECTORS.get(ROWS + i))).as("row inserted during the build").isEqualTo(ROWS + i);
+                assertThat(nearest(other, VECTORS.get(i))).as("row deleted during the build").isNotEqualTo(i);
+            }
+        }
+    }
+
+    @Test
+    void concurrentlyIsRefusedInATransactionBlock() throws SQLException {
+        try (Connection c = server.connect()) {
+            c.setAutoCommit(false);
+            SQLException error = assertFails(c,
+                    "CREATE INDEX CONCURRENTLY ON docs USING hnsw (embedding vector_cosine_ops)", "25001");
+            assertThat(error.getMessage()).contains("CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
+            c.rollback();
+            c.setAutoCommit(true);
+            assertUsable(c);
+        }
+    }
+
+    /** Polls the progress view until it shows the build (or the build ends, which fails the caller's checks). */
+    private static List<String> awaitProgressRow(Connection c, CompletableFuture<Void> build) throws Exception {
+        while (!build.isDone()) {
+            // The index's pg_class row commits with the build, so only the table is joined.
+            List<String> rows = queryStrings(c, "SELECT p.pid || '|' || t.relname || '|' || p.index_relid || '|'"
+                    + " || p.command || '|' || p.phase || '|' || p.tuples_total || '|' || p.tuples_done"
+                    + " FROM pg_stat_progress_create_index p JOIN pg_class t ON t.oid = p.relid"
+                    + " WHERE p.datname = current_database()");
+            if (!rows.isEmpty()) {
+                return rows;
+            }
+            Thread.sleep(10);
+        }
+        build.get();
+        return List.of();
+    }
+
+    private static int nearest(Connection c, float[] vector) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT id FROM docs ORDER BY embedding <-> ?::vector LIMIT 1")) {
+            select.setString(1, text(vector));
+            try (ResultSet rs = select.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static float[] randomVector() {
+        float[] vector = new float[DIMS];
+        for (int d = 0; d < DIMS; d++) {
+            vector[d] = (float) RANDOM.nextGaussian();
+        }
+        return vector;
+    }
+
+    private static String text(float[] vector) {
+        StringBuilder text = new StringBuilder("[");
+        for (int d = 0; d < DIMS; d++) {
+            text.append(d == 0 ? "" : ",").append(vector[d]);
+        }
+        return text.append(']').toString();
+    }
+}
