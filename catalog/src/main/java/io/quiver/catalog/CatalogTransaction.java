@@ -95,6 +95,23 @@ public final class CatalogTransaction {
         apply(state -> state.withoutExtension(name));
     }
 
+    /** A point in this transaction's DDL, to return to with {@link #rollbackTo}. */
+    public record Mark(int changes, CatalogState view) {
+    }
+
+    public Mark mark() {
+        return new Mark(changes.size(), view);
+    }
+
+    /**
+     * Forgets the DDL made since {@code mark} (ROLLBACK TO SAVEPOINT); its meta map writes are undone by the
+     * storage transaction's own rollback to the same point.
+     */
+    public void rollbackTo(Mark mark) {
+        changes.subList(mark.changes(), changes.size()).clear();
+        view = mark.view();
+    }
+
     /** Makes the changes visible to new statements; call after the storage transaction committed. */
     public void publish() {
         if (!changes.isEmpty()) {

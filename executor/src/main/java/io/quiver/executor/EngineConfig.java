@@ -1,5 +1,6 @@
 package io.quiver.executor;
 
+import io.quiver.executor.vacuum.AutovacuumSettings;
 import java.nio.file.Path;
 
 /**
@@ -7,8 +8,13 @@ import java.nio.file.Path;
  *
  * @param dataDirectory where the data files live (created if missing)
  * @param synchronousCommit whether a commit waits for the disk (PostgreSQL's synchronous_commit)
+ * @param autovacuum when the background vacuum runs
  */
-public record EngineConfig(Path dataDirectory, boolean synchronousCommit) {
+public record EngineConfig(Path dataDirectory, boolean synchronousCommit, AutovacuumSettings autovacuum) {
+    public EngineConfig(Path dataDirectory, boolean synchronousCommit) {
+        this(dataDirectory, synchronousCommit, AutovacuumSettings.DEFAULTS);
+    }
+
     public static EngineConfig of(Path dataDirectory) {
         return new EngineConfig(dataDirectory, true);
     }

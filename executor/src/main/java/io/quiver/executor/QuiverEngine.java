@@ -12,8 +12,8 @@ import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SessionSettings;
 import io.quiver.executor.vector.VectorIndexes;
 import io.quiver.storage.StorageEngine;
+import io.quiver.executor.vacuum.Vacuumer;
 import io.quiver.storage.StorageOptions;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,13 +33,15 @@ public final class QuiverEngine implements QueryEngine {
     private final CalcitePlanCompiler compiler = new CalcitePlanCompiler();
     private final VectorIndexes vectorIndexes;
     private final Set<QuiverSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Vacuumer vacuumer;
 
-    private QuiverEngine(StorageEngine storage, Catalog catalog, Path dataDirectory) {
+    private QuiverEngine(StorageEngine storage, Catalog catalog, EngineConfig config) {
         this.storage = storage;
         this.catalog = catalog;
         this.tableStorage = new TableStorageResolver(storage);
         this.schemas = new RootSchemaFactory(tableStorage);
-        this.vectorIndexes = new VectorIndexes(storage, tableStorage, dataDirectory);
+        this.vectorIndexes = new VectorIndexes(storage, tableStorage, config.dataDirectory());
+        this.vacuumer = new Vacuumer(storage, catalog, vectorIndexes, config.autovacuum());
     }
 
     public static QuiverEngine open(EngineConfig config) {
@@ -48,7 +50,7 @@ public final class QuiverEngine implements QueryEngine {
         try {
             Catalog catalog = Catalog.open(storage);
             LOG.info("opened data directory {} ({} tables)", config.dataDirectory(), catalog.current().tables().size());
-            return new QuiverEngine(storage, catalog, config.dataDirectory());
+            return new QuiverEngine(storage, catalog, config);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -87,6 +89,11 @@ public final class QuiverEngine implements QueryEngine {
         return vectorIndexes;
     }
 
+    /** VACUUM, and the background autovacuum. */
+    public Vacuumer vacuumer() {
+        return vacuumer;
+    }
+
     public PlanCompiler compiler() {
         return compiler;
     }
@@ -111,6 +118,7 @@ public final class QuiverEngine implements QueryEngine {
     @Override
     public void close() {
         sessions.forEach(QuiverSession::close);
+        vacuumer.close();
         vectorIndexes.close();
         storage.close();
         LOG.info("data flushed and closed");

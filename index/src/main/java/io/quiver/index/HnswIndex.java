@@ -121,6 +121,12 @@ public final class HnswIndex implements VectorIndex {
         }
     }
 
+    /** Removes the nodes marked deleted from the graph and reconnects their neighbours (jvector's cleanup). */
+    @Override
+    public synchronized void vacuum() {
+        builder.cleanup();
+    }
+
     @Override
     public NeighborCursor open(float[] query, SearchOptions searchOptions) {
         ExactScan.checkQuery(column, query);

@@ -101,6 +101,26 @@ public final class IvfFlatIndex implements VectorIndex {
     public void delete(int slot) {
     }
 
+    /** Replaces each list by a copy without its deleted slots; cursors already open keep the lists they hold. */
+    @Override
+    public synchronized void vacuum() {
+        if (!trained()) {
+            return;
+        }
+        for (int i = 0; i < lists.length; i++) {
+            InvertedList list = lists[i];
+            InvertedList live = new InvertedList(list.dims);
+            for (int j = 0; j < list.size; j++) {
+                if (column.isLive(list.slots[j])) {
+                    live.add(list.slots[j], list.vectors, j * list.dims);
+                } else {
+                    indexed.clear(list.slots[j]);
+                }
+            }
+            lists[i] = live;
+        }
+    }
+
     @Override
     public synchronized NeighborCursor open(float[] query, SearchOptions searchOptions) {
         ExactScan.checkQuery(column, query);

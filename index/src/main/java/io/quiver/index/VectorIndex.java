@@ -46,6 +46,13 @@ public interface VectorIndex extends AutoCloseable {
     /** Drops a deleted slot from the index structure; searches already skip it through the column. */
     void delete(int slot);
 
+    /**
+     * VACUUM: removes deleted slots from the index structure for good (until then they are only skipped),
+     * so they no longer cost memory or search time.
+     */
+    default void vacuum() {
+    }
+
     /** A cursor over the neighbors of {@code query} that pass {@code options.filter()}. */
     NeighborCursor open(float[] query, SearchOptions options);
 

@@ -1,6 +1,8 @@
 package io.quiver.server;
 
+import io.quiver.executor.vacuum.AutovacuumSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -29,10 +31,23 @@ public final class QuiverMain implements Callable<Integer> {
                     + "--no-synchronous-commit trades the last second of commits on a crash for speed.")
     boolean synchronousCommit = true;
 
+    @Option(names = "--autovacuum-naptime", description = "Seconds between background vacuum checks; 0 turns "
+            + "autovacuum off (default: ${DEFAULT-VALUE}).")
+    long autovacuumNaptimeSeconds = AutovacuumSettings.DEFAULTS.naptime().toSeconds();
+
+    @Option(names = "--autovacuum-scale-factor", description = "Deleted share of a table (or dead share of the "
+            + "data file) that triggers a background vacuum (default: ${DEFAULT-VALUE}).")
+    double autovacuumScaleFactor = AutovacuumSettings.DEFAULTS.scaleFactor();
+
+    @Option(names = "--autovacuum-threshold", description = "Deleted rows a table needs at least before it is "
+            + "vacuumed in the background (default: ${DEFAULT-VALUE}).")
+    long autovacuumThreshold = AutovacuumSettings.DEFAULTS.threshold();
+
     @Override
     public Integer call() throws InterruptedException {
         QuiverServer server = QuiverServer.start(
-                new ServerConfig(host, port, dataDirectory.toAbsolutePath(), synchronousCommit));
+                new ServerConfig(host, port, dataDirectory.toAbsolutePath(), synchronousCommit, new AutovacuumSettings(
+                        Duration.ofSeconds(autovacuumNaptimeSeconds), autovacuumThreshold, autovacuumScaleFactor)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down");

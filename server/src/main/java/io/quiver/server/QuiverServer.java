@@ -20,7 +20,8 @@ public final class QuiverServer implements AutoCloseable {
 
     /** Opens the data directory and starts listening; returns once clients can connect. */
     public static QuiverServer start(ServerConfig config) {
-        QuiverEngine engine = QuiverEngine.open(new EngineConfig(config.dataDirectory(), config.synchronousCommit()));
+        QuiverEngine engine = QuiverEngine.open(new EngineConfig(config.dataDirectory(), config.synchronousCommit(),
+                config.autovacuum()));
         try {
             PgServer listener = new PgServer(PgServerConfig.of(config.host(), config.port()), engine);
             return new QuiverServer(engine, listener, listener.start());

@@ -1,5 +1,6 @@
 package io.quiver.server;
 
+import io.quiver.executor.vacuum.AutovacuumSettings;
 import java.nio.file.Path;
 
 /**
@@ -9,8 +10,14 @@ import java.nio.file.Path;
  * @param port the TCP port (0 picks a free one)
  * @param dataDirectory the data directory
  * @param synchronousCommit whether commits wait for the disk
+ * @param autovacuum when the background vacuum runs
  */
-public record ServerConfig(String host, int port, Path dataDirectory, boolean synchronousCommit) {
+public record ServerConfig(String host, int port, Path dataDirectory, boolean synchronousCommit,
+                           AutovacuumSettings autovacuum) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5433;
+
+    public ServerConfig(String host, int port, Path dataDirectory, boolean synchronousCommit) {
+        this(host, port, dataDirectory, synchronousCommit, AutovacuumSettings.DEFAULTS);
+    }
 }

@@ -15,6 +15,7 @@ import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.RandomAccessStore;
 import org.h2.mvstore.tx.Transaction;
 import org.h2.mvstore.tx.TransactionStore;
 import org.h2.mvstore.tx.VersionedValueType;
@@ -36,6 +37,14 @@ public final class StorageEngine implements AutoCloseable {
     /** Lock waits would only delay the 40001 a snapshot transaction gets anyway, so conflicts fail at once. */
     private static final int LOCK_TIMEOUT_MILLIS = 0;
     private static final String SEQUENCES_MAP = "sequences";
+    /** Non-transactional; counts compaction steps, whose writes make the new versions compaction needs. */
+    private static final String VACUUM_MAP = "vacuum";
+    private static final int COMPACTION_STEP_MILLIS = 200;
+    private static final int IDLE_STEPS_BEFORE_STOP = 4;
+    private static final int MOVE_BELOW_FILL_RATE = 90;
+    private static final long MOVE_STEP_BYTES = 16L << 20;
+    private static final long COMPACTION_NANOS = 10_000_000_000L;
+    private static final long THOROUGH_COMPACTION_NANOS = 120_000_000_000L;
 
     private final MVStore store;
     private final TransactionStore transactions;
@@ -178,6 +187,66 @@ public final class StorageEngine implements AutoCloseable {
             transactions.close();
             store.close();
         });
+    }
+
+    /** The data file's size before and after {@link #reclaimSpace}. */
+    public record SpaceReclaimed(long bytesBefore, long bytesAfter) {
+    }
+
+    /**
+     * Rewrites the chunks of the data file that mostly hold dead data (deleted rows, overwritten versions,
+     * finished transactions' undo logs), moves the live chunks to the front and truncates the file. It runs in
+     * short steps, each holding MVStore's store lock only briefly, so commits wait at most one step and reads
+     * never wait: pages are immutable, and chunks a running transaction's snapshot still reads are kept.
+     *
+     * @param thorough keep going until steps no longer shrink the file (VACUUM FULL) rather than for a
+     *     bounded time
+     */
+    public synchronized SpaceReclaimed reclaimSpace(boolean thorough) {
+        long before = fileSize();
+        long deadline = System.nanoTime() + (thorough ? THOROUGH_COMPACTION_NANOS : COMPACTION_NANOS);
+        errors.run(() -> {
+            store.commit();
+            MVMap<String, Long> runs = store.openMap(VACUUM_MAP,
+                    new MVMap.Builder<String, Long>().keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
+            // compactFile drops the retention time to 0 for good: freed chunks may be reused at once while
+            // compacting (every step is synced), afterwards the usual safety margin applies again. Keeping no
+            // extra old versions lets emptied chunks go at the next version; the versions open transactions
+            // read stay registered, so their chunks stay.
+            int retention = store.getRetentionTime();
+            int versionsToKeep = store.getVersionsToKeep();
+            store.setVersionsToKeep(0);
+            try {
+                long size = fileSize();
+                for (int idle = 0; idle < IDLE_STEPS_BEFORE_STOP && System.nanoTime() < deadline; ) {
+                    store.compactFile(COMPACTION_STEP_MILLIS);
+                    if (store.getFileStore() instanceof RandomAccessStore file) {
+                        file.compactMoveChunks(MOVE_BELOW_FILL_RATE, MOVE_STEP_BYTES, store);
+                    }
+                    // A new version, so that the chunks this step emptied can be freed in the next one.
+                    runs.merge("steps", 1L, Long::sum);
+                    store.commit();
+                    long now = fileSize();
+                    idle = now < size ? 0 : idle + 1;
+                    size = Math.min(size, now);
+                }
+            } finally {
+                store.setVersionsToKeep(versionsToKeep);
+                store.setRetentionTime(retention);
+            }
+            store.executeFilestoreOperation(store::sync);
+        });
+        return new SpaceReclaimed(before, fileSize());
+    }
+
+    /** The share of the data file (in percent) that holds live data rather than dead versions or free space. */
+    public int liveSharePercent() {
+        return errors.call(() -> Math.min(store.getFillRate(), store.getFileStore().getChunksFillRate()));
+    }
+
+    /** The data file's size in bytes. */
+    public long fileSize() {
+        return errors.call(() -> store.getFileStore().size());
     }
 
     /** How many group-commit flushes (file syncs) have run; 0 without synchronous commit. */

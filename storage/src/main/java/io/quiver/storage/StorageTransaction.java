@@ -55,13 +55,35 @@ public final class StorageTransaction implements AutoCloseable {
 
     /** Commits; with synchronous commit, returns once the commit is on disk. */
     public void commit() {
+        commit(true);
+    }
+
+    /**
+     * Commits; with synchronous commit on the engine and {@code waitForDisk}, returns once the commit is on
+     * disk. Without waiting (a session's {@code synchronous_commit = off}) the commit is acknowledged at once
+     * and reaches the disk with the next group commit or background write (within about a second); a crash
+     * may lose it, but never half of it nor anything committed before it that was acknowledged as durable.
+     */
+    public void commit(boolean waitForDisk) {
         ensureOpen();
         boolean wrote = tx.hasChanges();
         errors.run(tx::commit);
         state = State.COMMITTED;
-        if (wrote) {
+        if (wrote && waitForDisk) {
             engine.awaitDurable();
         }
+    }
+
+    /** Marks the current point of the transaction, for {@link #rollbackToSavepoint}. */
+    public long savepoint() {
+        ensureOpen();
+        return errors.call(tx::setSavepoint);
+    }
+
+    /** Undoes every write made since {@code savepoint}; the savepoint stays usable. */
+    public void rollbackToSavepoint(long savepoint) {
+        ensureOpen();
+        errors.run(() -> tx.rollbackToSavepoint(savepoint));
     }
 
     public void rollback() {

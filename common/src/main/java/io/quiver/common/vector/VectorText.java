@@ -20,8 +20,9 @@ public final class VectorText {
 
     /** vector_in; typmod is the declared dimension of {@code vector(n)}, or -1. */
     public static float[] parse(String text, int typmod) {
-        float[] values = new float[16];
+        float[] values = new float[typmod > 0 ? typmod : 16];
         int dims = 0;
+        CFloatScanner scan = new CFloatScanner();
         int pos = skipSpace(text, 0);
         if (charAt(text, pos) != '[') {
             throw invalidSyntax(text).withDetail("Vector contents must start with \"[\".");
@@ -38,7 +39,7 @@ public final class VectorText {
             if (pos >= text.length()) {
                 throw invalidSyntax(text);
             }
-            CFloatScanner.Scan scan = CFloatScanner.scan(text, pos);
+            scan.scan(text, pos);
             if (scan.end() == pos) {
                 throw invalidSyntax(text);
             }
@@ -67,7 +68,7 @@ public final class VectorText {
         }
         VectorErrors.checkDim(dims);
         VectorErrors.checkExpectedDim(typmod, dims);
-        return Arrays.copyOf(values, dims);
+        return dims == values.length ? values : Arrays.copyOf(values, dims);
     }
 
     /** vector_out: {@code [1,2.5,3]}, each element as PostgreSQL prints a float4. */

@@ -95,4 +95,28 @@ class VectorTextTest {
             assertThat(VectorText.parse(VectorText.format(v))).containsExactly(v);
         }
     }
+
+    /** The fast decimal path must give exactly Float.parseFloat's (correctly rounded) result. */
+    @Test
+    void parsesDecimalsExactlyAsFloatParseFloat() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 200_000; i++) {
+            String text = switch (i % 4) {
+                case 0 -> Float.toString((float) random.nextDouble(-1, 1));
+                case 1 -> Double.toString(random.nextDouble(-1e6, 1e6));
+                case 2 -> random.nextLong(1, 1_000_000_000_000_000L) + "e" + random.nextInt(-40, 20);
+                default -> "0." + "0".repeat(random.nextInt(0, 12)) + random.nextLong(1, 100_000_000_000L);
+            };
+            assertThat(VectorText.parse("[" + text + "]")[0]).as(text).isEqualTo(Float.parseFloat(text));
+        }
+    }
+
+    @Test
+    void roundsValuesHalfwayBetweenTwoFloatsLikeFloatParseFloat() {
+        // 1 + 2^-24 is exactly halfway between 1 and the next float; these texts sit on and just off it.
+        for (String text : new String[] {"1.000000059604644775390625", "1.00000005960464477539062",
+                "1.0000000596046448", "16777217", "16777217.000000001", "33554435", "0.1", "3.4028235e38"}) {
+            assertThat(VectorText.parse("[" + text + "]")[0]).as(text).isEqualTo(Float.parseFloat(text));
+        }
+    }
 }

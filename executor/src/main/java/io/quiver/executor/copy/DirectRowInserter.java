@@ -1,13 +1,12 @@
 package io.quiver.executor.copy;
 
-import io.quiver.catalog.ColumnDefinition;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.executor.QuiverEngine;
 import io.quiver.executor.dml.AssignmentCoercion;
+import io.quiver.executor.dml.OmittedColumns;
 import io.quiver.executor.session.ExecutionContext;
 import io.quiver.executor.session.SessionTransaction;
 import io.quiver.executor.vector.VectorWrites;
-import io.quiver.storage.Sequence;
 import io.quiver.storage.TableAccess;
 import java.util.List;
 import java.util.Optional;
@@ -22,38 +21,31 @@ final class DirectRowInserter implements RowInserter {
     private final TableDefinition table;
     /** For each table column, its position in COPY's fields, or -1 when COPY leaves it out. */
     private final int[] fieldOfColumn;
-    /** For each table column COPY leaves out, the sequence that fills it, or null for NULL. */
-    private final Sequence[] sequences;
+    private final OmittedColumns omitted;
     private ExecutionContext context;
     private TableAccess access;
     private VectorWrites vectors;
 
     private DirectRowInserter(QuiverEngine engine, SessionTransaction transaction, TableDefinition table,
-                              int[] fieldOfColumn, Sequence[] sequences) {
+                              int[] fieldOfColumn, OmittedColumns omitted) {
         this.engine = engine;
         this.transaction = transaction;
         this.table = table;
         this.fieldOfColumn = fieldOfColumn;
-        this.sequences = sequences;
+        this.omitted = omitted;
     }
 
     /** The direct inserter for COPY into {@code columns}, or empty when a left-out column has another default. */
     static Optional<RowInserter> of(QuiverEngine engine, SessionTransaction transaction, TableDefinition table,
                                     List<String> columns) {
         int[] fieldOfColumn = new int[table.columns().size()];
-        Sequence[] sequences = new Sequence[fieldOfColumn.length];
+        boolean[] given = new boolean[fieldOfColumn.length];
         for (int c = 0; c < fieldOfColumn.length; c++) {
-            ColumnDefinition column = table.column(c);
-            fieldOfColumn[c] = columns.indexOf(column.name());
-            if (fieldOfColumn[c] >= 0 || column.defaultSql() == null) {
-                continue;
-            }
-            if (column.sequenceName() == null) {
-                return Optional.empty();
-            }
-            sequences[c] = engine.storage().sequence(table.schema() + "." + column.sequenceName());
+            fieldOfColumn[c] = columns.indexOf(table.column(c).name());
+            given[c] = fieldOfColumn[c] >= 0;
         }
-        return Optional.of(new DirectRowInserter(engine, transaction, table, fieldOfColumn, sequences));
+        return OmittedColumns.of(engine.storage(), table, given)
+                .<RowInserter>map(omitted -> new DirectRowInserter(engine, transaction, table, fieldOfColumn, omitted));
     }
 
     @Override
@@ -66,8 +58,7 @@ final class DirectRowInserter implements RowInserter {
         }
         Object[] row = new Object[fieldOfColumn.length];
         for (int c = 0; c < row.length; c++) {
-            Object value = fieldOfColumn[c] >= 0 ? fields[fieldOfColumn[c]]
-                    : sequences[c] != null ? sequences[c].next() : null;
+            Object value = fieldOfColumn[c] >= 0 ? fields[fieldOfColumn[c]] : omitted.next(c);
             row[c] = AssignmentCoercion.assign(table, c, value);
         }
         vectors.written(table, access.insert(row), row);

@@ -31,8 +31,11 @@ import io.quiver.sql.utility.DropTable;
 import io.quiver.sql.utility.EmptyStatement;
 import io.quiver.sql.utility.QualifiedName;
 import io.quiver.sql.utility.Reindex;
+import io.quiver.sql.utility.ReleaseSavepoint;
 import io.quiver.sql.utility.ResetVariable;
 import io.quiver.sql.utility.Rollback;
+import io.quiver.sql.utility.RollbackToSavepoint;
+import io.quiver.sql.utility.Savepoint;
 import io.quiver.sql.utility.SetTransaction;
 import io.quiver.sql.utility.SetVariable;
 import io.quiver.sql.utility.ShowVariable;
@@ -57,6 +60,18 @@ public final class UtilityPlanner {
             case Begin begin -> control(() -> beginBlock());
             case Commit commit -> control(this::commit);
             case Rollback rollback -> control(this::rollback);
+            case Savepoint savepoint -> control(() -> {
+                session.transaction().savepoint(savepoint.name());
+                return StatementResult.command("SAVEPOINT");
+            });
+            case RollbackToSavepoint rollbackTo -> control(() -> {
+                session.transaction().rollbackToSavepoint(rollbackTo.name());
+                return StatementResult.command("ROLLBACK");
+            });
+            case ReleaseSavepoint release -> control(() -> {
+                session.transaction().releaseSavepoint(release.name());
+                return StatementResult.command("RELEASE");
+            });
             case SetVariable set -> SettingCommands.set(session, set);
             case ResetVariable reset -> SettingCommands.reset(session, reset);
             case ShowVariable show -> SettingCommands.show(session, show);
@@ -73,7 +88,8 @@ public final class UtilityPlanner {
             case DropExtension drop -> normal(ctx -> ExtensionCommands.drop(drop, ctx));
             case CommentOn comment -> normal(ctx -> comment(comment, ctx));
             case Analyze ignored -> normal(ctx -> StatementResult.command("ANALYZE"));
-            case Vacuum ignored -> normal(ctx -> StatementResult.command("VACUUM"));
+            case Vacuum vacuum -> outsideBlock("VACUUM", () -> VacuumCommand.run(vacuum, session.engine(), searchPath(),
+                    session.options().database()));
             case Checkpoint ignored -> normal(ctx -> StatementResult.command("CHECKPOINT"));
             case Discard discard -> normal(ctx -> StatementResult.command("DISCARD " + discard.target()));
             case Deallocate deallocate -> normal(ctx -> StatementResult.command(
@@ -90,6 +106,17 @@ public final class UtilityPlanner {
 
     private QuiverPreparedStatement control(java.util.function.Supplier<StatementResult> action) {
         return Statements.command(session, TransactionUse.CONTROL, parameters -> action.get());
+    }
+
+    /** A statement PostgreSQL refuses inside a transaction block (25001), run without a transaction. */
+    private QuiverPreparedStatement outsideBlock(String command, java.util.function.Supplier<StatementResult> action) {
+        return control(() -> {
+            if (session.transaction().inBlock()) {
+                throw QuiverException.of(SqlState.ACTIVE_SQL_TRANSACTION, "%s cannot run inside a transaction block",
+                        command);
+            }
+            return action.get();
+        });
     }
 
     private QuiverPreparedStatement normal(java.util.function.Function<ExecutionContext, StatementResult> action) {

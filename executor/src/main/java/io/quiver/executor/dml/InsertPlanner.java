@@ -67,7 +67,7 @@ public final class InsertPlanner {
         }, TransactionUse.NORMAL, env.session());
     }
 
-    private static int[] targetColumns(TableDefinition table, SqlNodeList columnList) {
+    static int[] targetColumns(TableDefinition table, SqlNodeList columnList) {
         if (columnList == null || columnList.isEmpty()) {
             int[] all = new int[table.columns().size()];
             for (int i = 0; i < all.length; i++) {

@@ -6,6 +6,7 @@ import io.quiver.common.type.PgType;
 import io.quiver.executor.QuiverEngine;
 import io.quiver.executor.api.ColumnDescription;
 import io.quiver.executor.dml.DeletePlanner;
+import io.quiver.executor.dml.DirectInsertPlanner;
 import io.quiver.executor.dml.InsertPlanner;
 import io.quiver.executor.dml.ReturningClause;
 import io.quiver.executor.dml.UpdatePlanner;
@@ -60,7 +61,8 @@ public final class SqlPlanner {
         SqlNode node = QuiverSqlParser.parse(returning.statement());
         PlanEnvironment env = new PlanEnvironment(engine, session);
         return switch (node.getKind()) {
-            case INSERT -> new InsertPlanner(env).plan(sql, (SqlInsert) node, returning.returningList(), declared);
+            case INSERT -> new DirectInsertPlanner(env).plan((SqlInsert) node, returning.returningList(), declared)
+                    .orElseGet(() -> new InsertPlanner(env).plan(sql, (SqlInsert) node, returning.returningList(), declared));
             case UPDATE -> new UpdatePlanner(env).plan(sql, (SqlUpdate) node, returning.returningList(), declared);
             case DELETE -> new DeletePlanner(env).plan(sql, (SqlDelete) node, returning.returningList(), declared);
             default -> query(env, sql, node, declared);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** What a statement runs in: its transaction (data and DDL) and the actions to run once that commits. */
@@ -49,8 +50,34 @@ public final class ExecutionContext {
         return type.cast(attachments.get(type));
     }
 
-    void commit() {
-        storage.commit();
+    /** An attachment with state of its own that a rollback to a savepoint must rewind too. */
+    public interface Rewindable {
+        /** An action that brings this object back to its current state. */
+        Runnable rewindPoint();
+    }
+
+    /** What ROLLBACK TO SAVEPOINT restores: the transaction's data, DDL, pending work and attachments. */
+    record Savepoint(long storage, CatalogTransaction.Mark catalog, int afterCommit, Set<Class<?>> attachments,
+                     List<Runnable> rewinds) {
+    }
+
+    Savepoint savepoint() {
+        List<Runnable> rewinds = attachments.values().stream().filter(Rewindable.class::isInstance)
+                .map(a -> ((Rewindable) a).rewindPoint()).toList();
+        return new Savepoint(storage.savepoint(), catalog.mark(), afterCommit.size(), Set.copyOf(attachments.keySet()),
+                rewinds);
+    }
+
+    void rollbackTo(Savepoint savepoint) {
+        storage.rollbackToSavepoint(savepoint.storage());
+        catalog.rollbackTo(savepoint.catalog());
+        afterCommit.subList(savepoint.afterCommit(), afterCommit.size()).clear();
+        attachments.keySet().retainAll(savepoint.attachments());
+        savepoint.rewinds().forEach(Runnable::run);
+    }
+
+    void commit(boolean waitForDisk) {
+        storage.commit(waitForDisk);
         catalog.publish();
         afterCommit.forEach(Runnable::run);
     }

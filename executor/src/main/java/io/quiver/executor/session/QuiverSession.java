@@ -23,7 +23,8 @@ public final class QuiverSession implements Session {
         this.engine = engine;
         this.options = options;
         this.settings = new SessionSettings(options.parameters());
-        this.transaction = new SessionTransaction(engine.catalog(), settings::transactionEnded);
+        this.transaction = new SessionTransaction(engine.catalog(), settings::transactionEnded,
+                settings::synchronousCommit);
         this.planner = new StatementPlanner(engine, this);
     }
 

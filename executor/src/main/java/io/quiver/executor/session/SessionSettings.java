@@ -80,6 +80,17 @@ public final class SessionSettings {
         });
     }
 
+    /**
+     * Whether commits wait for the disk: synchronous_commit is anything but off (PostgreSQL's local,
+     * remote_write and remote_apply all wait for the local disk when there is no standby).
+     */
+    public boolean synchronousCommit() {
+        return switch (get("synchronous_commit").toLowerCase(Locale.ROOT)) {
+            case "off", "false", "no", "0" -> false;
+            default -> true;
+        };
+    }
+
     /** The value SHOW prints, or null when the setting is unknown. */
     public String get(String name) {
         return values.get(name.toLowerCase(Locale.ROOT));

@@ -4,6 +4,9 @@ import io.quiver.catalog.Catalog;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.storage.StorageTransaction;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.BooleanSupplier;
 
 /**
  * A session's transaction state machine, as PostgreSQL's: outside a block, statements share an implicit
@@ -15,13 +18,23 @@ public final class SessionTransaction {
 
     private final Catalog catalog;
     private final Runnable onEnd;
+    private final BooleanSupplier synchronousCommit;
     private Status status = Status.IDLE;
     private ExecutionContext current;
+    /** The block's savepoints, newest first. */
+    private final Deque<NamedSavepoint> savepoints = new ArrayDeque<>();
 
-    /** @param onEnd runs whenever a transaction ends, committed or not (SET LOCAL undo) */
-    public SessionTransaction(Catalog catalog, Runnable onEnd) {
+    private record NamedSavepoint(String name, ExecutionContext.Savepoint point) {
+    }
+
+    /**
+     * @param onEnd runs whenever a transaction ends, committed or not (SET LOCAL undo)
+     * @param synchronousCommit whether a commit waits for the disk now (the session's synchronous_commit)
+     */
+    public SessionTransaction(Catalog catalog, Runnable onEnd, BooleanSupplier synchronousCommit) {
         this.catalog = catalog;
         this.onEnd = onEnd;
+        this.synchronousCommit = synchronousCommit;
     }
 
     /** ReadyForQuery's status byte. */
@@ -105,6 +118,54 @@ public final class SessionTransaction {
         endTransaction(false);
     }
 
+    /** SAVEPOINT: marks the block's current state under {@code name} (a newer one hides an older namesake). */
+    public void savepoint(String name) {
+        requireBlock("SAVEPOINT");
+        savepoints.push(new NamedSavepoint(name, context().savepoint()));
+    }
+
+    /**
+     * ROLLBACK TO SAVEPOINT: undoes everything since the savepoint (data, DDL, pending index work), forgets
+     * the savepoints made after it, keeps it, and ends a failed state: the block goes on.
+     */
+    public void rollbackToSavepoint(String name) {
+        requireBlock("ROLLBACK TO SAVEPOINT");
+        NamedSavepoint target = find(name);
+        while (savepoints.peek() != target) {
+            savepoints.pop();
+        }
+        current.rollbackTo(target.point());
+        status = Status.IN_BLOCK;
+    }
+
+    /** RELEASE SAVEPOINT: forgets the savepoint and those made after it, keeping their work. */
+    public void releaseSavepoint(String name) {
+        requireBlock("RELEASE SAVEPOINT");
+        if (status == Status.FAILED) {
+            throw aborted();
+        }
+        NamedSavepoint target = find(name);
+        while (savepoints.pop() != target) {
+            // discards the newer savepoints up to and including the target
+        }
+    }
+
+    private void requireBlock(String command) {
+        if (status == Status.IDLE) {
+            throw QuiverException.of(SqlState.NO_ACTIVE_SQL_TRANSACTION, "%s can only be used in transaction blocks",
+                    command);
+        }
+    }
+
+    private NamedSavepoint find(String name) {
+        for (NamedSavepoint savepoint : savepoints) {
+            if (savepoint.name().equals(name)) {
+                return savepoint;
+            }
+        }
+        throw QuiverException.of(SqlState.INVALID_SAVEPOINT_SPECIFICATION, "savepoint \"%s\" does not exist", name);
+    }
+
     /** Closing a connection abandons whatever it had open. */
     public void abandon() {
         rollback();
@@ -113,12 +174,13 @@ public final class SessionTransaction {
     private void endTransaction(boolean commit) {
         ExecutionContext ending = current;
         current = null;
+        savepoints.clear();
         if (ending == null) {
             return;
         }
         try {
             if (commit) {
-                ending.commit();
+                ending.commit(synchronousCommit.getAsBoolean());
             } else {
                 ending.rollback();
             }

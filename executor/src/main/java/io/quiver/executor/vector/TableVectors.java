@@ -59,6 +59,14 @@ final class TableVectors {
         return columns.get(column);
     }
 
+    synchronized long deletedEntries() {
+        return columns.values().stream().mapToLong(c -> c.size() - c.liveCount()).sum();
+    }
+
+    synchronized long liveEntries() {
+        return columns.values().stream().mapToLong(VectorColumn::liveCount).sum();
+    }
+
     VectorIndex index(long indexOid) {
         return indexes.get(indexOid);
     }

@@ -132,6 +132,38 @@ public final class VectorIndexes implements AutoCloseable {
         }
     }
 
+    /**
+     * VACUUM of a table's in-memory vectors: plain, each index drops its deleted entries; {@code full}, the
+     * vectors are read again from storage (deleted rows leave no slots behind) and every index is rebuilt
+     * over them, as PostgreSQL's VACUUM FULL rebuilds indexes. Returns the number of indexes rebuilt.
+     */
+    public int vacuum(TableDefinition table, boolean full) {
+        if (!full) {
+            TableVectors vectors = byTable.get(table.oid());
+            if (vectors != null) {
+                vectors.indexes().values().forEach(VectorIndex::vacuum);
+            }
+            return 0;
+        }
+        forget(table);
+        for (IndexDefinition definition : table.indexes()) {
+            publish(table, definition, build(table, definition));
+        }
+        return table.indexes().size();
+    }
+
+    /** Deleted rows the table's in-memory vector columns still hold slots for (0 when not loaded). */
+    public long deletedEntries(TableDefinition table) {
+        TableVectors vectors = byTable.get(table.oid());
+        return vectors == null || !vectors.loaded() ? 0 : vectors.deletedEntries();
+    }
+
+    /** Live vectors in the table's in-memory columns (0 when not loaded). */
+    public long liveEntries(TableDefinition table) {
+        TableVectors vectors = byTable.get(table.oid());
+        return vectors == null || !vectors.loaded() ? 0 : vectors.liveEntries();
+    }
+
     /** Forgets an index and deletes its files; run once its DROP INDEX committed. */
     public void drop(TableDefinition table, IndexDefinition definition) {
         TableVectors vectors = byTable.get(table.oid());

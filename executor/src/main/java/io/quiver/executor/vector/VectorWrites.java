@@ -11,7 +11,7 @@ import java.util.Map;
  * One transaction's writes to tables with vector columns, handed to {@link VectorIndexes} once it commits
  * (a rolled-back transaction's never reach the in-memory vectors).
  */
-public final class VectorWrites {
+public final class VectorWrites implements ExecutionContext.Rewindable {
     private final VectorIndexes indexes;
     private final Map<Long, TableDefinition> tables = new LinkedHashMap<>();
     private final Map<Long, List<TableVectors.Change>> changes = new LinkedHashMap<>();
@@ -57,11 +57,32 @@ public final class VectorWrites {
         return vectors;
     }
 
+    /** Forgets the writes logged after this point (ROLLBACK TO SAVEPOINT). */
+    @Override
+    public Runnable rewindPoint() {
+        Map<Long, Integer> sizes = new LinkedHashMap<>();
+        changes.forEach((oid, log) -> sizes.put(oid, log.size()));
+        return () -> {
+            changes.keySet().retainAll(sizes.keySet());
+            tables.keySet().retainAll(sizes.keySet());
+            sizes.forEach((oid, size) -> {
+                List<TableVectors.Change> log = changes.get(oid);
+                log.subList(size, log.size()).clear();
+            });
+        };
+    }
+
     private void record(TableDefinition table, TableVectors.Change change) {
-        if (table.columns().stream().anyMatch(c -> c.type().dimensions() > 0)) {
+        List<TableVectors.Change> log = changes.get(table.oid());
+        if (log == null) {
+            if (table.columns().stream().noneMatch(c -> c.type().dimensions() > 0)) {
+                return;
+            }
             tables.put(table.oid(), table);
-            changes.computeIfAbsent(table.oid(), oid -> new ArrayList<>()).add(change);
+            log = new ArrayList<>();
+            changes.put(table.oid(), log);
         }
+        log.add(change);
     }
 
     private void publish() {

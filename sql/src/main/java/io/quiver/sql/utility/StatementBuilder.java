@@ -258,9 +258,9 @@ final class StatementBuilder extends PgUtilityParserBaseVisitor<UtilityStatement
         List<QualifiedName> tables = Names.qualifiedList(ctx.qualifiedNameList());
         if (ctx.vacuumOptions() != null) {
             VacuumOptions options = VacuumOptions.of(ctx.vacuumOptions());
-            return new Vacuum(tables, options.full(), options.analyze());
+            return new Vacuum(tables, options.full(), options.analyze(), options.verbose());
         }
-        return new Vacuum(tables, ctx.FULL() != null, ctx.analyzeKeyword != null);
+        return new Vacuum(tables, ctx.FULL() != null, ctx.analyzeKeyword != null, ctx.VERBOSE() != null);
     }
 
     @Override

@@ -7,21 +7,23 @@ import io.quiver.sql.utility.grammar.PgUtilityParser.VacuumOptionsContext;
 import java.util.Locale;
 import java.util.Set;
 
-/** The parenthesized options of VACUUM. Only FULL and ANALYZE change what Quiver does. */
-record VacuumOptions(boolean full, boolean analyze) {
+/** The parenthesized options of VACUUM. Only FULL, ANALYZE and VERBOSE change what Quiver does. */
+record VacuumOptions(boolean full, boolean analyze, boolean verbose) {
     /** Options PostgreSQL accepts that tune work Quiver's storage does not have; accepted so scripts still run. */
     private static final Set<String> WITHOUT_EFFECT =
-            Set.of("verbose", "freeze", "skip_locked", "disable_page_skipping", "process_toast", "truncate");
+            Set.of("freeze", "skip_locked", "disable_page_skipping", "process_toast", "truncate");
 
     static VacuumOptions of(VacuumOptionsContext ctx) {
         boolean full = false;
         boolean analyze = false;
+        boolean verbose = false;
         for (VacuumOptionContext option : ctx.vacuumOption()) {
             String name = Words.name(option.colLabel()).toLowerCase(Locale.ROOT);
             boolean value = booleanValue(name, option);
             switch (name) {
                 case "full" -> full = value;
                 case "analyze", "analyse" -> analyze = value;
+                case "verbose" -> verbose = value;
                 default -> {
                     if (!WITHOUT_EFFECT.contains(name)) {
                         throw SyntaxErrors.error(SqlState.SYNTAX_ERROR,
@@ -30,7 +32,7 @@ record VacuumOptions(boolean full, boolean analyze) {
                 }
             }
         }
-        return new VacuumOptions(full, analyze);
+        return new VacuumOptions(full, analyze, verbose);
     }
 
     /** PostgreSQL's defGetBoolean: no value, true/false/on/off in any case, or 1/0. */

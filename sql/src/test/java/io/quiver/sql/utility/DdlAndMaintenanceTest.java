@@ -86,9 +86,9 @@ class DdlAndMaintenanceTest {
         assertThat(parse("analyse verbose t, s.u"))
                 .isEqualTo(new Analyze(List.of(QualifiedName.of("t"), new QualifiedName("s", "u"))));
         assertThat(parse("VACUUM")).isEqualTo(new Vacuum(List.of(), false, false));
-        assertThat(parse("VACUUM FULL VERBOSE ANALYZE t")).isEqualTo(new Vacuum(List.of(QualifiedName.of("t")), true, true));
+        assertThat(parse("VACUUM FULL VERBOSE ANALYZE t")).isEqualTo(new Vacuum(List.of(QualifiedName.of("t")), true, true, true));
         assertThat(parse("vacuum (full, analyze false, verbose) t"))
-                .isEqualTo(new Vacuum(List.of(QualifiedName.of("t")), true, false));
+                .isEqualTo(new Vacuum(List.of(QualifiedName.of("t")), true, false, true));
         assertThat(parse("VACUUM (ANALYZE on, FULL 0)")).isEqualTo(new Vacuum(List.of(), false, true));
     }
 

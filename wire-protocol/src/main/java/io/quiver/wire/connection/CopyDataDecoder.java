@@ -93,11 +93,18 @@ final class CopyDataDecoder {
     }
 
     private List<String> textFields(String record) {
-        List<String> fields = new ArrayList<>();
-        for (String raw : record.split(java.util.regex.Pattern.quote(String.valueOf(format.delimiter())), -1)) {
+        List<String> fields = new ArrayList<>(types.size());
+        char delimiter = format.delimiter();
+        int start = 0;
+        while (true) {
+            int end = record.indexOf(delimiter, start);
+            String raw = record.substring(start, end < 0 ? record.length() : end);
             fields.add(raw.equals(format.nullString()) ? null : unescape(raw));
+            if (end < 0) {
+                return fields;
+            }
+            start = end + 1;
         }
-        return fields;
     }
 
     private static String unescape(String raw) {
@@ -125,34 +132,37 @@ final class CopyDataDecoder {
         return out.toString();
     }
 
+    /** Splits a CSV record, copying runs of plain characters at once rather than one by one. */
     private List<String> csvFields(String record) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
+        List<String> fields = new ArrayList<>(types.size());
+        StringBuilder field = new StringBuilder(record.length());
         boolean inQuotes = false;
         boolean wasQuoted = false;
+        int run = 0;
         for (int i = 0; i < record.length(); i++) {
             char c = record.charAt(i);
             if (inQuotes) {
                 if (c == format.escape() && i + 1 < record.length() && record.charAt(i + 1) == format.quote()) {
-                    field.append(format.quote());
-                    i++;
+                    field.append(record, run, i).append(format.quote());
+                    run = ++i + 1;
                 } else if (c == format.quote()) {
+                    field.append(record, run, i);
                     inQuotes = false;
-                } else {
-                    field.append(c);
+                    run = i + 1;
                 }
             } else if (c == format.quote()) {
+                field.append(record, run, i);
                 inQuotes = true;
                 wasQuoted = true;
+                run = i + 1;
             } else if (c == format.delimiter()) {
-                fields.add(csvValue(field, wasQuoted));
+                fields.add(csvValue(field.append(record, run, i), wasQuoted));
                 field.setLength(0);
                 wasQuoted = false;
-            } else {
-                field.append(c);
+                run = i + 1;
             }
         }
-        fields.add(csvValue(field, wasQuoted));
+        fields.add(csvValue(field.append(record, run, record.length()), wasQuoted));
         return fields;
     }
 
