@@ -1,5 +1,6 @@
 package io.quiver.server;
 
+import io.quiver.common.error.QuiverException;
 import io.quiver.executor.vacuum.AutovacuumSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** The {@code quiver} server command: runs in the foreground until SIGTERM or Ctrl-C. */
 @Command(name = "quiver", mixinStandardHelpOptions = true, version = "Quiver 0.1.0",
-        description = "A PostgreSQL-compatible vector database.")
+        description = "A PostgreSQL-compatible vector database. Without a subcommand, runs the server.",
+        subcommands = {BackupCli.class, RestoreCli.class})
 public final class QuiverMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(QuiverMain.class);
 
@@ -45,9 +47,19 @@ public final class QuiverMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        QuiverServer server = QuiverServer.start(
-                new ServerConfig(host, port, dataDirectory.toAbsolutePath(), synchronousCommit, new AutovacuumSettings(
-                        Duration.ofSeconds(autovacuumNaptimeSeconds), autovacuumThreshold, autovacuumScaleFactor)));
+        QuiverServer server;
+        try {
+            server = QuiverServer.start(new ServerConfig(host, port, dataDirectory.toAbsolutePath(), synchronousCommit,
+                    new AutovacuumSettings(Duration.ofSeconds(autovacuumNaptimeSeconds), autovacuumThreshold,
+                            autovacuumScaleFactor)));
+        } catch (QuiverException e) {
+            // A damaged data directory or a taken port: say so and exit non-zero, so a supervisor does not
+            // restart into the same failure with a stack trace each time.
+            LOG.error("could not start: {}", e.getMessage());
+            System.err.println("quiver: could not start the server" + System.lineSeparator()
+                    + FatalErrors.describe(e).replaceFirst("^ERROR:", "FATAL:"));
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down");

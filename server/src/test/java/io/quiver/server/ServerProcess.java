@@ -17,10 +17,12 @@ import java.util.concurrent.TimeUnit;
 final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
+    private final StringBuffer output;
 
-    private ServerProcess(Process process, int port) {
+    private ServerProcess(Process process, int port, StringBuffer output) {
         this.process = process;
         this.port = port;
+        this.output = output;
     }
 
     static ServerProcess start(Path dataDirectory) throws IOException, InterruptedException {
@@ -28,17 +30,18 @@ final class ServerProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "--add-modules=jdk.incubator.vector", "-cp",
+        Process process = new ProcessBuilder(List.of(javaExecutable(), "--add-modules=jdk.incubator.vector", "-cp",
                 System.getProperty("java.class.path"), QuiverMain.class.getName(), "--port", String.valueOf(port),
                 "--data-dir", dataDirectory.toString()))
                 .redirectErrorStream(true)
                 .start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
+        StringBuffer output = new StringBuffer();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
+                    output.append(line).append('\n');
                     if (line.contains("Quiver ready")) {
                         ready.complete(null);
                     }
@@ -56,7 +59,38 @@ final class ServerProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("server did not start", e);
         }
-        return new ServerProcess(process, port);
+        return new ServerProcess(process, port, output);
+    }
+
+    /** What the server has logged so far. */
+    String output() {
+        return output.toString();
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** What a {@code quiver} command run in its own JVM printed, and its exit code. */
+    record CommandResult(int exitCode, String output) {
+    }
+
+    /** Runs {@code quiver <arguments>} (for instance {@code backup --to DIR}) in a child JVM. */
+    static CommandResult run(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(javaExecutable(), "--add-modules=jdk.incubator.vector",
+                "-cp", System.getProperty("java.class.path"), QuiverMain.class.getName()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("quiver " + String.join(" ", arguments) + " did not finish: " + output);
+        }
+        return new CommandResult(process.exitValue(), output);
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     Connection connect() throws SQLException {

@@ -18,6 +18,7 @@ import org.h2.mvstore.MVStoreException;
 final class GroupCommit implements AutoCloseable {
     private final MVStore store;
     private final StorageErrors errors;
+    private final Runnable beforeSync;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition requestedChanged = lock.newCondition();
     private final Condition durableChanged = lock.newCondition();
@@ -28,9 +29,11 @@ final class GroupCommit implements AutoCloseable {
     private QuiverException failure;
     private boolean closing;
 
-    GroupCommit(MVStore store, StorageErrors errors) {
+    /** @param beforeSync makes the change log durable first, so it is never behind the data file */
+    GroupCommit(MVStore store, StorageErrors errors, Runnable beforeSync) {
         this.store = store;
         this.errors = errors;
+        this.beforeSync = beforeSync;
         this.flusher = Thread.ofPlatform().name("quiver-group-commit").daemon().start(this::flushLoop);
     }
 
@@ -102,6 +105,7 @@ final class GroupCommit implements AutoCloseable {
     private QuiverException flush() {
         try {
             store.commit();
+            beforeSync.run();
             // If the background writer stored the version first, commit() had nothing left to write while
             // that chunk may still sit in MVStore's write queue; this waits for the queue before syncing.
             store.executeFilestoreOperation(store::sync);
@@ -109,6 +113,8 @@ final class GroupCommit implements AutoCloseable {
         } catch (MVStoreException e) {
             return new QuiverException(SqlState.IO_ERROR,
                     "could not fsync file \"" + errors.fileName() + "\": " + e.getMessage(), e);
+        } catch (QuiverException e) {
+            return e;
         }
     }
 

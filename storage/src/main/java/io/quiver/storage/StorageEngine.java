@@ -2,6 +2,12 @@ package io.quiver.storage;
 
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
+import io.quiver.storage.backup.BackupReport;
+import io.quiver.storage.backup.ChangeApplier;
+import io.quiver.storage.backup.ChangeLog;
+import io.quiver.storage.backup.OnlineBackup;
+import io.quiver.storage.backup.Restore;
+import io.quiver.storage.backup.RestoreReport;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.file.Files;
@@ -54,17 +60,31 @@ public final class StorageEngine implements AutoCloseable {
     private final Map<String, MVMap<String, VersionedValue<byte[]>>> metaMaps = new ConcurrentHashMap<>();
     private final Map<String, Sequence> sequences = new ConcurrentHashMap<>();
     private final MVMap<String, Long> sequenceValues;
+    private final ChangeLog changeLog;
+    /** One backup at a time: a second would copy segments the first one releases. */
+    private final Object backupInProgress = new Object();
     /** Every transactional map opened so far; each new transaction takes its snapshot of all of them. */
     private volatile HashSet<MVMap<Object, VersionedValue<Object>>> snapshotMaps = new HashSet<>();
     private boolean closed;
 
-    private StorageEngine(MVStore store, TransactionStore transactions, StorageErrors errors, StorageOptions options) {
+    private StorageEngine(MVStore store, TransactionStore transactions, StorageErrors errors, StorageOptions options,
+                          Path dataDir) {
         this.store = store;
         this.transactions = transactions;
         this.errors = errors;
-        this.sequenceValues = store.openMap(SEQUENCES_MAP,
+        this.sequenceValues = openSequences(store);
+        this.changeLog = ChangeLog.open(dataDir, store, transactions, applier(store, transactions), sequenceValues);
+        this.groupCommit = options.synchronousCommit() ? new GroupCommit(store, errors, changeLog::force) : null;
+    }
+
+    private static MVMap<String, Long> openSequences(MVStore store) {
+        return store.openMap(SEQUENCES_MAP,
                 new MVMap.Builder<String, Long>().keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
-        this.groupCommit = options.synchronousCommit() ? new GroupCommit(store, errors) : null;
+    }
+
+    /** Writes logged changes into the store; for the change log's crash redo and for restores. */
+    static ChangeApplier applier(MVStore store, TransactionStore transactions) {
+        return new ChangeApplier(store, transactions, openSequences(store));
     }
 
     /**
@@ -76,6 +96,7 @@ public final class StorageEngine implements AutoCloseable {
         StorageErrors errors = new StorageErrors(file.toString());
         createDirectory(dataDir);
         refuseEmptyFile(file);
+        DataFileChecksum.verifyAndRemove(file);
         MVStore store = null;
         try {
             store = new MVStore.Builder().fileName(file.toString()).cacheSize(options.cacheSizeMb()).open();
@@ -84,7 +105,7 @@ public final class StorageEngine implements AutoCloseable {
                     new MetaType<>(null, store.backgroundExceptionHandler), new ObjectDataType(), LOCK_TIMEOUT_MILLIS);
             transactions.init();
             transactions.endLeftoverTransactions();
-            return new StorageEngine(store, transactions, errors, options);
+            return new StorageEngine(store, transactions, errors, options, dataDir);
         } catch (MVStoreException e) {
             closeWithoutWriting(store);
             throw errors.translateOpenFailure(e);
@@ -160,8 +181,10 @@ public final class StorageEngine implements AutoCloseable {
     /** Removes a table's maps; call it once the transaction that dropped the table has committed. */
     public void dropTable(long tableId) {
         tables.remove(tableId);
-        removeMapIfPresent(rowsMapName(tableId), LongDataType.INSTANCE, ByteArrayDataType.INSTANCE);
-        removeMapIfPresent(primaryKeyMapName(tableId), ByteArrayDataType.INSTANCE, LongDataType.INSTANCE);
+        changeLog.dropMaps(java.util.List.of(rowsMapName(tableId), primaryKeyMapName(tableId)), () -> {
+            removeMapIfPresent(rowsMapName(tableId), LongDataType.INSTANCE, ByteArrayDataType.INSTANCE);
+            removeMapIfPresent(primaryKeyMapName(tableId), ByteArrayDataType.INSTANCE, LongDataType.INSTANCE);
+        });
         awaitDurable();
     }
 
@@ -183,10 +206,54 @@ public final class StorageEngine implements AutoCloseable {
         if (groupCommit != null) {
             groupCommit.close();
         }
+        changeLog.close();
         errors.run(() -> {
             transactions.close();
             store.close();
         });
+        DataFileChecksum.record(Path.of(errors.fileName()));
+    }
+
+    ChangeLog changeLog() {
+        return changeLog;
+    }
+
+    /**
+     * Backs the running store up into {@code directory} (on this machine): a full backup into a new or empty
+     * directory, an incremental one into a directory holding an earlier backup of this store.
+     */
+    public BackupReport backup(Path directory) {
+        synchronized (backupInProgress) {
+            return new OnlineBackup(changeLog, applier(store, transactions), transactions, sequenceValues,
+                    this::awaitDurableNow).run(directory);
+        }
+    }
+
+    /**
+     * Rebuilds {@code dataDir} (new or empty) from a backup, replaying the transactions committed up to
+     * {@code untilMicros} (all when null). The restored store starts without a change log.
+     */
+    public static RestoreReport restore(Path backupDirectory, Path dataDir, Long untilMicros) {
+        Restore restore = Restore.prepare(backupDirectory, dataDir, untilMicros);
+        try (StorageEngine engine = open(dataDir, StorageOptions.defaults().withSynchronousCommit(false))) {
+            return restore.into(applier(engine.store, engine.transactions));
+        } catch (QuiverException e) {
+            restore.removeRestoredFiles();
+            throw e;
+        }
+    }
+
+    /** Makes what is committed durable even without synchronous commit (a backup's bookkeeping needs it). */
+    private void awaitDurableNow() {
+        if (groupCommit != null) {
+            groupCommit.awaitDurable();
+        } else {
+            errors.run(() -> {
+                store.commit();
+                changeLog.force();
+                store.executeFilestoreOperation(store::sync);
+            });
+        }
     }
 
     /** The data file's size before and after {@link #reclaimSpace}. */

@@ -67,7 +67,11 @@ public final class StorageTransaction implements AutoCloseable {
     public void commit(boolean waitForDisk) {
         ensureOpen();
         boolean wrote = tx.hasChanges();
-        errors.run(tx::commit);
+        if (wrote) {
+            engine.changeLog().commit(tx, () -> errors.run(tx::commit));
+        } else {
+            errors.run(tx::commit);
+        }
         state = State.COMMITTED;
         if (wrote && waitForDisk) {
             engine.awaitDurable();

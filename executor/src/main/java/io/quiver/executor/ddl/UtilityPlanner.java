@@ -14,6 +14,7 @@ import io.quiver.executor.statement.StatementResult;
 import io.quiver.executor.statement.Statements;
 import io.quiver.executor.statement.TransactionUse;
 import io.quiver.sql.utility.Analyze;
+import io.quiver.sql.utility.Backup;
 import io.quiver.sql.utility.Begin;
 import io.quiver.sql.utility.Checkpoint;
 import io.quiver.sql.utility.CommentOn;
@@ -91,6 +92,7 @@ public final class UtilityPlanner {
             case Vacuum vacuum -> outsideBlock("VACUUM", () -> VacuumCommand.run(vacuum, session.engine(), searchPath(),
                     session.options().database()));
             case Checkpoint ignored -> normal(ctx -> StatementResult.command("CHECKPOINT"));
+            case Backup backup -> BackupCommand.plan(session, backup);
             case Discard discard -> normal(ctx -> StatementResult.command("DISCARD " + discard.target()));
             case Deallocate deallocate -> normal(ctx -> StatementResult.command(
                     deallocate.name() == null ? "DEALLOCATE ALL" : "DEALLOCATE"));

@@ -73,8 +73,11 @@ public final class VectorIndexes implements AutoCloseable {
             index = vectors.index(definition.oid());
             if (index == null) {
                 Path saved = directoryOf(definition);
-                index = Files.exists(saved) ? load(saved, vectors.column(definition.column()), definition)
-                        : build(table, definition, 0, "REINDEX");
+                index = Files.exists(saved) ? load(saved, vectors.column(definition.column()), definition) : null;
+                if (index == null) {
+                    index = build(table, definition, 0, "REINDEX");
+                    save(definition.oid(), index);
+                }
                 vectors.addIndex(definition.oid(), definition.column(), index);
             }
             return index;
@@ -147,7 +150,7 @@ public final class VectorIndexes implements AutoCloseable {
         }
         forget(table);
         for (IndexDefinition definition : table.indexes()) {
-            publish(table, definition, build(table, definition));
+            publish(table, definition, build(table, definition, 0, "REINDEX"));
         }
         return table.indexes().size();
     }
@@ -216,15 +219,32 @@ public final class VectorIndexes implements AutoCloseable {
         Path target = directory.resolve(Long.toString(oid));
         try {
             index.save(target);
+            IndexChecksums.write(target);
+        } catch (IOException e) {
+            LOG.warn("could not save index {} in {}; it will be rebuilt on next use after a restart", oid, target, e);
+            deleteDirectory(target);
         } catch (RuntimeException e) {
             LOG.warn("could not save index {} in {}; it will be rebuilt on next use after a restart", oid, target, e);
             deleteDirectory(target);
         }
     }
 
+    /** Loads a saved index; null, with a warning, when its files are damaged and it must be rebuilt. */
     private VectorIndex load(Path saved, VectorColumn column, IndexDefinition definition) {
         long start = System.nanoTime();
-        VectorIndex index = IndexFiles.load(saved, column);
+        VectorIndex index;
+        try {
+            IndexChecksums.verify(saved);
+            index = IndexFiles.load(saved, column);
+        } catch (QuiverException e) {
+            if (e.state() != SqlState.DATA_CORRUPTED && e.state() != SqlState.IO_ERROR) {
+                throw e;
+            }
+            LOG.warn("index \"{}\" cannot be loaded from {} ({}); rebuilding it from the table's rows",
+                    definition.name(), saved, e.getMessage());
+            deleteDirectory(saved);
+            return null;
+        }
         LOG.info("loaded index {} ({} entries) in {} ms", definition.name(), index.stats().entries(),
                 (System.nanoTime() - start) / 1_000_000);
         return index;

@@ -267,4 +267,9 @@ final class StatementBuilder extends PgUtilityParserBaseVisitor<UtilityStatement
     public UtilityStatement visitCheckpoint(CheckpointContext ctx) {
         return new Checkpoint();
     }
+
+    @Override
+    public UtilityStatement visitBackup(BackupContext ctx) {
+        return new Backup(Words.string(ctx.string()));
+    }
 }

@@ -9,5 +9,6 @@ public sealed interface UtilityStatement
                 CreateIndex, DropIndex, Reindex, AlterIndexSet,
                 SetVariable, SetTransaction, ShowVariable, ResetVariable,
                 Begin, Commit, Rollback, Savepoint, ReleaseSavepoint, RollbackToSavepoint,
-                Truncate, Discard, Deallocate, CommentOn, Analyze, Vacuum, Checkpoint, EmptyStatement {
+                Truncate, Discard, Deallocate, CommentOn, Analyze, Vacuum, Checkpoint, EmptyStatement,
+                Backup {
 }

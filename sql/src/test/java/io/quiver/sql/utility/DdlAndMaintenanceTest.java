@@ -36,6 +36,14 @@ class DdlAndMaintenanceTest {
     }
 
     @Test
+    void backup() {
+        assertThat(parse("BACKUP TO '/srv/backups/quiver'")).isEqualTo(new Backup("/srv/backups/quiver"));
+        assertThat(parse("backup to E'/it''s'")).isEqualTo(new Backup("/it's"));
+        // an unreserved keyword: still a name
+        assertThat(parse("DROP TABLE backup")).isEqualTo(new DropTable(List.of(QualifiedName.of("backup")), false, false));
+    }
+
+    @Test
     void truncate() {
         assertThat(parse("TRUNCATE t")).isEqualTo(new Truncate(List.of(QualifiedName.of("t")), false, false));
         assertThat(parse("TRUNCATE TABLE a, s.b RESTART IDENTITY CASCADE"))

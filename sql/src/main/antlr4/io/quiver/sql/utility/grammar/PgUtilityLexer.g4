@@ -67,6 +67,7 @@ ARRAY : 'array' ;
 AS : 'as' ;
 ASC : 'asc' ;
 ASYMMETRIC : 'asymmetric' ;
+BACKUP : 'backup' ;
 BEGIN : 'begin' ;
 BIGINT : 'bigint' ;
 BIT : 'bit' ;

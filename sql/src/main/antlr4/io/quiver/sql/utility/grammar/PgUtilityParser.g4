@@ -37,6 +37,7 @@ statement
     | analyze
     | vacuum
     | checkpoint
+    | backup
     ;
 
 // ---- CREATE TABLE ----------------------------------------------------------------------------------------
@@ -175,6 +176,8 @@ vacuum : VACUUM (vacuumOptions | FULL? FREEZE? VERBOSE? analyzeKeyword=(ANALYZE 
 vacuumOptions : LPAREN vacuumOption (COMMA vacuumOption)* RPAREN ;
 vacuumOption : colLabel varValue? ;
 checkpoint : CHECKPOINT ;
+// Quiver's own: an online backup into a directory on the server (a full one, or incremental into an earlier backup)
+backup : BACKUP TO string ;
 
 // ---- names and literals ----------------------------------------------------------------------------------
 
@@ -195,7 +198,7 @@ nonReservedWord : colId | typeFuncNameKeyword ;
 colLabel : nonReservedWord | reservedKeyword ;
 
 unreservedKeyword
-    : ABORT | ALTER | ALWAYS | BEGIN | BY | CASCADE | CHARACTERISTICS | CHECKPOINT | COMMENT | COMMIT
+    : ABORT | ALTER | ALWAYS | BACKUP | BEGIN | BY | CASCADE | CHARACTERISTICS | CHECKPOINT | COMMENT | COMMIT
     | COMMITTED | CONTINUE | DEALLOCATE | DISCARD | DOUBLE | DROP | EXTENSION | GENERATED | IDENTITY | IF
     | INDEX | ISOLATION | KEY | LEVEL | LOCAL | NAMES | PLANS | PREPARE | READ | REINDEX | RELEASE | REPEATABLE
     | RESET | RESTART | RESTRICT | ROLLBACK | SAVEPOINT | SCHEMA | SEQUENCES | SERIALIZABLE | SESSION | SET
