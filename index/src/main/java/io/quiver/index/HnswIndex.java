@@ -201,7 +201,13 @@ public final class HnswIndex implements VectorIndex {
 
     private GraphSearcher borrowSearcher() {
         GraphSearcher searcher = idleSearchers.poll();
-        return searcher != null ? searcher : new GraphSearcher(builder.getGraph());
+        if (searcher == null) {
+            return new GraphSearcher(builder.getGraph());
+        }
+        // A view sees the nodes completed when it was taken: a pooled searcher needs a fresh one to find the
+        // rows inserted since it was created.
+        searcher.setView(builder.getGraph().getView());
+        return searcher;
     }
 
     /**

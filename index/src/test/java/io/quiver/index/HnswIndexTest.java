@@ -137,6 +137,19 @@ class HnswIndexTest {
         }
     }
 
+    @Test
+    void rowsInsertedBetweenSearchesAreFoundAlsoAfterALoad(@TempDir Path directory) {
+        VectorColumn own = new SyntheticVectors(16, 20, 5).column(2_000);
+        HnswIndex.build(own, DistanceKind.L2, IndexOptions.Hnsw.defaults()).save(directory);
+        VectorIndex loaded = IndexFiles.load(directory, own);
+        for (int i = 0; i < 20; i++) {
+            float[] fresh = new float[16];
+            fresh[0] = 1_000 + i;
+            loaded.insert(own.append(50_000 + i, fresh));
+            assertThat(loaded.search(fresh, 1, SearchOptions.defaults())[0].rowId()).isEqualTo(50_000 + i);
+        }
+    }
+
     private static double meanRecall(VectorIndex index, SearchOptions options) {
         double total = 0;
         for (int q = 0; q < QUERIES; q++) {

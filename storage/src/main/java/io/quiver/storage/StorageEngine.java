@@ -13,9 +13,9 @@ import java.nio.BufferUnderflowException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.h2.engine.IsolationLevel;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
@@ -172,7 +172,7 @@ public final class StorageEngine implements AutoCloseable {
                     : openVersioned(rowsMapName(id), LongDataType.INSTANCE, ByteArrayDataType.INSTANCE);
             MVMap<byte[], VersionedValue<Long>> primaryKey = schema.hasPrimaryKey()
                     ? openVersioned(primaryKeyMapName(id), ByteArrayDataType.INSTANCE, LongDataType.INSTANCE) : null;
-            AtomicLong rowIds = existing != null ? existing.lastRowIdCounter() : TableMaps.rowIdsAfterLastOf(rows);
+            RowIds rowIds = existing != null ? existing.rowIds() : RowIds.open(id, rows, sequenceValues, errors);
             return new TableMaps(rows, primaryKey, rowIds);
         });
         return new TableStorage(tableId, schema, maps);
@@ -181,9 +181,10 @@ public final class StorageEngine implements AutoCloseable {
     /** Removes a table's maps; call it once the transaction that dropped the table has committed. */
     public void dropTable(long tableId) {
         tables.remove(tableId);
-        changeLog.dropMaps(java.util.List.of(rowsMapName(tableId), primaryKeyMapName(tableId)), () -> {
+        changeLog.dropMaps(List.of(rowsMapName(tableId), primaryKeyMapName(tableId)), () -> {
             removeMapIfPresent(rowsMapName(tableId), LongDataType.INSTANCE, ByteArrayDataType.INSTANCE);
             removeMapIfPresent(primaryKeyMapName(tableId), ByteArrayDataType.INSTANCE, LongDataType.INSTANCE);
+            errors.run(() -> sequenceValues.remove(RowIds.reservationKey(tableId)));
         });
         awaitDurable();
     }

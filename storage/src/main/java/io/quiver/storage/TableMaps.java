@@ -1,27 +1,21 @@
 package io.quiver.storage;
 
-import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVMap;
 import org.h2.value.VersionedValue;
 
 /**
  * The MVStore maps behind one table: its rows by row id and, when it has a primary key, the key's encoded
- * values to row ids. Row ids are never reused while the engine runs, so concurrent inserts never collide.
+ * values to row ids, and the table's {@link RowIds}.
  */
 final class TableMaps {
     private final MVMap<Long, VersionedValue<byte[]>> rows;
     private final MVMap<byte[], VersionedValue<Long>> primaryKey;
-    private final AtomicLong lastRowId;
+    private final RowIds rowIds;
 
-    TableMaps(MVMap<Long, VersionedValue<byte[]>> rows, MVMap<byte[], VersionedValue<Long>> primaryKey, AtomicLong lastRowId) {
+    TableMaps(MVMap<Long, VersionedValue<byte[]>> rows, MVMap<byte[], VersionedValue<Long>> primaryKey, RowIds rowIds) {
         this.rows = rows;
         this.primaryKey = primaryKey;
-        this.lastRowId = lastRowId;
-    }
-
-    static AtomicLong rowIdsAfterLastOf(MVMap<Long, ?> rows) {
-        Long last = rows.lastKey();
-        return new AtomicLong(last == null ? 0 : last);
+        this.rowIds = rowIds;
     }
 
     MVMap<Long, VersionedValue<byte[]>> rows() {
@@ -33,15 +27,15 @@ final class TableMaps {
         return primaryKey;
     }
 
-    AtomicLong lastRowIdCounter() {
-        return lastRowId;
+    RowIds rowIds() {
+        return rowIds;
     }
 
     long nextRowId() {
-        return lastRowId.incrementAndGet();
+        return rowIds.next();
     }
 
     long lastRowId() {
-        return lastRowId.get();
+        return rowIds.last();
     }
 }
