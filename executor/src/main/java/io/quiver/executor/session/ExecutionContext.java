@@ -16,10 +16,12 @@ public final class ExecutionContext {
     private final CatalogTransaction catalog;
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final Map<Class<?>, Object> attachments = new HashMap<>();
+    private final long startMillis;
 
-    ExecutionContext(StorageTransaction storage, CatalogTransaction catalog) {
+    ExecutionContext(StorageTransaction storage, CatalogTransaction catalog, long startMillis) {
         this.storage = storage;
         this.catalog = catalog;
+        this.startMillis = startMillis;
     }
 
     public StorageTransaction storage() {
@@ -33,6 +35,11 @@ public final class ExecutionContext {
     /** The catalog version this transaction sees (its own DDL included). */
     public CatalogState catalogView() {
         return catalog.view();
+    }
+
+    /** When the transaction began: now() and transaction_timestamp(). */
+    public long startMillis() {
+        return startMillis;
     }
 
     /** Registers work that may only happen once the transaction is durable (freeing a dropped table's storage). */

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
  */
 public final class SessionScope {
     private static final ThreadLocal<QuiverSession> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Long> STATEMENT_START = new ThreadLocal<>();
 
     private SessionScope() {
     }
@@ -17,12 +18,21 @@ public final class SessionScope {
     /** Runs {@code work} with {@code session} as the current session, restoring the previous one after. */
     public static <T> T with(QuiverSession session, Supplier<T> work) {
         QuiverSession previous = CURRENT.get();
+        Long previousStart = STATEMENT_START.get();
         CURRENT.set(session);
+        STATEMENT_START.set(System.currentTimeMillis());
         try {
             return work.get();
         } finally {
             CURRENT.set(previous);
+            STATEMENT_START.set(previousStart);
         }
+    }
+
+    /** When the statement the current thread runs began: statement_timestamp(). */
+    public static long statementStartMillis() {
+        Long start = STATEMENT_START.get();
+        return start == null ? System.currentTimeMillis() : start;
     }
 
     public static QuiverSession current() {

@@ -57,7 +57,8 @@ public final class SessionTransaction {
         }
         if (current == null) {
             StorageTransaction tx = catalog.storage().begin();
-            current = new ExecutionContext(tx, catalog.begin(tx));
+            // A transaction begins with the statement that opens it, as now() <= statement_timestamp() requires.
+            current = new ExecutionContext(tx, catalog.begin(tx), SessionScope.statementStartMillis());
         }
         return current;
     }
