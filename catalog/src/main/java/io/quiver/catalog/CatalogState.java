@@ -20,18 +20,20 @@ public final class CatalogState {
     private final Map<QualifiedTableName, TableDefinition> tables;
     private final Set<String> schemas;
     private final Map<String, String> extensions;
+    private final Map<Long, TableDefinition> droppedHere;
 
     private CatalogState(long version, Map<QualifiedTableName, TableDefinition> tables, Set<String> schemas,
-                         Map<String, String> extensions) {
+                         Map<String, String> extensions, Map<Long, TableDefinition> droppedHere) {
         this.version = version;
         this.tables = Collections.unmodifiableMap(tables);
         this.schemas = Collections.unmodifiableSet(schemas);
         this.extensions = Collections.unmodifiableMap(extensions);
+        this.droppedHere = Collections.unmodifiableMap(droppedHere);
     }
 
     public static CatalogState empty() {
         return new CatalogState(0, new TreeMap<>(CatalogState::compareNames), new TreeSet<>(BUILTIN_SCHEMAS),
-                new TreeMap<>());
+                new TreeMap<>(), new TreeMap<>());
     }
 
     private static int compareNames(QualifiedTableName a, QualifiedTableName b) {
@@ -50,6 +52,14 @@ public final class CatalogState {
 
     public Collection<TableDefinition> tables() {
         return tables.values();
+    }
+
+    /**
+     * The tables a transaction dropped and has not committed yet, in state {@link CollectionState#DROPPED}: only
+     * that transaction's view has any (for quiver_catalog.collections); published versions never do.
+     */
+    public Collection<TableDefinition> droppedTables() {
+        return droppedHere.values();
     }
 
     public TableDefinition tableByOid(long oid) {
@@ -103,6 +113,13 @@ public final class CatalogState {
         }, s -> s, e -> e);
     }
 
+    CatalogState withDroppedTable(TableDefinition table) {
+        CatalogState without = withoutTable(table.qualifiedName());
+        Map<Long, TableDefinition> dropped = new TreeMap<>(droppedHere);
+        dropped.put(table.oid(), table.withState(CollectionState.DROPPED));
+        return new CatalogState(version, without.tables, without.schemas, without.extensions, dropped);
+    }
+
     CatalogState withSchema(String schema) {
         return copy(t -> t, s -> {
             s.add(schema);
@@ -132,7 +149,7 @@ public final class CatalogState {
     }
 
     CatalogState nextVersion() {
-        return new CatalogState(version + 1, tables, schemas, extensions);
+        return new CatalogState(version + 1, tables, schemas, extensions, Map.of());
     }
 
     private CatalogState copy(UnaryOperator<Map<QualifiedTableName, TableDefinition>> tableChange,
@@ -141,6 +158,6 @@ public final class CatalogState {
         Map<QualifiedTableName, TableDefinition> newTables = new TreeMap<>(CatalogState::compareNames);
         newTables.putAll(tables);
         return new CatalogState(version, tableChange.apply(newTables), schemaChange.apply(new TreeSet<>(schemas)),
-                extensionChange.apply(new TreeMap<>(extensions)));
+                extensionChange.apply(new TreeMap<>(extensions)), droppedHere);
     }
 }

@@ -4,7 +4,9 @@ import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.storage.MetaMap;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -15,6 +17,8 @@ public final class CatalogTransaction {
     private final Catalog catalog;
     private final MetaMap meta;
     private final List<UnaryOperator<CatalogState>> changes = new ArrayList<>();
+    /** Tables and indexes this transaction created: its view shows them as INIT and BUILDING until it commits. */
+    private final Set<Long> createdHere = new HashSet<>();
     private CatalogState view;
 
     CatalogTransaction(Catalog catalog, CatalogState base, MetaMap meta) {
@@ -42,17 +46,34 @@ public final class CatalogTransaction {
             throw QuiverException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"%s\" does not exist", table.schema());
         }
         checkNameFree(table.schema(), table.name());
-        replaceTable(table);
+        createdHere.add(table.oid());
+        store(table);
     }
 
     /** Adds a vector index to its table; its name must be free among the schema's relations. */
     public void createIndex(TableDefinition table, IndexDefinition index) {
         checkNameFree(table.schema(), index.name());
+        createdHere.add(index.oid());
         replaceTable(table.withIndex(index));
     }
 
     public void dropIndex(TableDefinition table, String indexName) {
         replaceTable(table.withoutIndex(indexName));
+    }
+
+    /** ALTER INDEX ... RENAME TO: the new name must be free among the schema's relations. */
+    public void renameIndex(TableDefinition table, IndexDefinition index, String newName) {
+        checkNameFree(table.schema(), newName);
+        replaceTable(table.withIndexReplaced(index.withName(newName)));
+    }
+
+    /** ALTER TABLE ... RENAME TO: the new name must be free among the schema's relations. */
+    public void renameTable(TableDefinition table, String newName) {
+        checkNameFree(table.schema(), newName);
+        meta.remove(Catalog.tableKey(table.qualifiedName()));
+        QualifiedTableName old = table.qualifiedName();
+        apply(state -> state.withoutTable(old));
+        replaceTable(table.withName(newName));
     }
 
     private void checkNameFree(String schema, String name) {
@@ -61,15 +82,29 @@ public final class CatalogTransaction {
         }
     }
 
-    /** Stores a changed definition of an existing table (ALTER, COMMENT ON). */
+    /** Stores a changed definition of an existing table (ALTER, COMMENT ON) as its next version. */
     public void replaceTable(TableDefinition table) {
-        meta.put(Catalog.tableKey(table.qualifiedName()), TableDefinitionCodec.encode(table));
-        apply(state -> state.withTable(table));
+        store(table.withVersion(table.version() + 1));
     }
 
-    public void dropTable(QualifiedTableName name) {
+    /** Persists and publishes the committed form; this transaction's view shows what it created as unfinished. */
+    private void store(TableDefinition table) {
+        TableDefinition committed = table.withState(CollectionState.SERVING)
+                .withIndexes(table.indexes().stream().map(i -> i.withState(IndexBuildState.READY)).toList());
+        meta.put(Catalog.tableKey(table.qualifiedName()), TableDefinitionCodec.encode(committed));
+        TableDefinition seen = committed
+                .withState(createdHere.contains(table.oid()) ? CollectionState.INIT : CollectionState.SERVING)
+                .withIndexes(committed.indexes().stream().map(i -> createdHere.contains(i.oid())
+                        ? i.withState(IndexBuildState.BUILDING) : i).toList());
+        changes.add(state -> state.withTable(committed));
+        view = view.withTable(seen);
+    }
+
+    public void dropTable(TableDefinition table) {
+        QualifiedTableName name = table.qualifiedName();
         meta.remove(Catalog.tableKey(name));
-        apply(state -> state.withoutTable(name));
+        changes.add(state -> state.withoutTable(name));
+        view = view.withDroppedTable(table);
     }
 
     public void createSchema(String schema) {

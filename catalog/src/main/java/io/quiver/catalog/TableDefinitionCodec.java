@@ -3,6 +3,7 @@ package io.quiver.catalog;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
+import io.quiver.storage.codec.RowCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -13,13 +14,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The persistent form of a {@link TableDefinition}: a versioned binary record in the catalog's meta map.
- * Version 2 appends the vector indexes; version 1 records (written before indexes existed) still load.
+ * Version 2 appended the vector indexes; version 3 the metadata model (uuid, version, creation time, column
+ * slots, missing values and comments, dropped columns, index creation times and comments). Records of
+ * versions 1 and 2 still load: their columns take the slots of their positions, their uuid derives from the OID.
  */
 final class TableDefinitionCodec {
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
+    private static final int FORMAT_WITH_INDEXES = 2;
     private static final int FORMAT_WITHOUT_INDEXES = 1;
 
     private TableDefinitionCodec() {
@@ -40,6 +45,9 @@ final class TableDefinitionCodec {
                 out.writeBoolean(column.notNull());
                 writeNullable(out, column.defaultSql());
                 out.writeBoolean(column.identity());
+                out.writeInt(column.slot());
+                writeMissingValue(out, column);
+                writeNullable(out, column.comment());
             }
             out.writeInt(table.primaryKey().size());
             for (int index : table.primaryKey()) {
@@ -59,6 +67,17 @@ final class TableDefinitionCodec {
                     out.writeUTF(option.getKey());
                     out.writeUTF(option.getValue());
                 }
+                out.writeLong(index.createdAtMillis());
+                writeNullable(out, index.comment());
+            }
+            out.writeLong(table.uuid().getMostSignificantBits());
+            out.writeLong(table.uuid().getLeastSignificantBits());
+            out.writeLong(table.version());
+            out.writeLong(table.createdAtMillis());
+            out.writeInt(table.droppedColumns().size());
+            for (DroppedColumn dropped : table.droppedColumns()) {
+                out.writeInt(dropped.slot());
+                out.writeInt(dropped.type().oid());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,7 +88,7 @@ final class TableDefinitionCodec {
     static TableDefinition decode(String key, byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             int format = in.readUnsignedByte();
-            if (format != FORMAT_VERSION && format != FORMAT_WITHOUT_INDEXES) {
+            if (format != FORMAT_VERSION && format != FORMAT_WITH_INDEXES && format != FORMAT_WITHOUT_INDEXES) {
                 throw new QuiverException(SqlState.DATA_CORRUPTED,
                         "catalog entry " + key + " has unknown format version " + format);
             }
@@ -80,16 +99,17 @@ final class TableDefinitionCodec {
             List<ColumnDefinition> columns = new ArrayList<>(columnCount);
             for (int i = 0; i < columnCount; i++) {
                 String columnName = in.readUTF();
-                int typeOid = in.readInt();
-                PgType type = PgType.byOid(typeOid);
-                if (type == null) {
-                    throw new QuiverException(SqlState.DATA_CORRUPTED,
-                            "catalog entry " + key + " names unknown type OID " + typeOid);
-                }
-                SqlType sqlType = new SqlType(type, in.readInt());
+                SqlType sqlType = new SqlType(readType(in, key), in.readInt());
                 boolean notNull = in.readBoolean();
                 String defaultSql = readNullable(in);
-                columns.add(new ColumnDefinition(columnName, sqlType, notNull, defaultSql, in.readBoolean()));
+                boolean identity = in.readBoolean();
+                ColumnDefinition column = new ColumnDefinition(columnName, sqlType, notNull, defaultSql, identity);
+                if (format == FORMAT_VERSION) {
+                    int slot = in.readInt();
+                    column = new ColumnDefinition(columnName, sqlType, notNull, defaultSql, identity, slot,
+                            readMissingValue(in, sqlType.type()), readNullable(in));
+                }
+                columns.add(column);
             }
             int keyCount = in.readInt();
             List<Integer> primaryKey = new ArrayList<>(keyCount);
@@ -98,14 +118,56 @@ final class TableDefinitionCodec {
             }
             String primaryKeyName = readNullable(in);
             String comment = readNullable(in);
-            List<IndexDefinition> indexes = format == FORMAT_WITHOUT_INDEXES ? List.of() : readIndexes(in);
-            return new TableDefinition(oid, schema, name, columns, primaryKey, primaryKeyName, comment, indexes);
+            List<IndexDefinition> indexes = format == FORMAT_WITHOUT_INDEXES ? List.of() : readIndexes(in, format);
+            if (format != FORMAT_VERSION) {
+                return new TableDefinition(oid, schema, name, columns, primaryKey, primaryKeyName, comment, indexes,
+                        TableDefinition.legacyUuid(oid), CollectionState.SERVING, 1, 0, List.of());
+            }
+            UUID uuid = new UUID(in.readLong(), in.readLong());
+            long version = in.readLong();
+            long createdAt = in.readLong();
+            int droppedCount = in.readInt();
+            List<DroppedColumn> dropped = new ArrayList<>(droppedCount);
+            for (int i = 0; i < droppedCount; i++) {
+                dropped.add(new DroppedColumn(in.readInt(), readType(in, key)));
+            }
+            return new TableDefinition(oid, schema, name, columns, primaryKey, primaryKeyName, comment, indexes, uuid,
+                    CollectionState.SERVING, version, createdAt, dropped);
         } catch (IOException e) {
             throw new QuiverException(SqlState.DATA_CORRUPTED, "catalog entry " + key + " is truncated", e);
         }
     }
 
-    private static List<IndexDefinition> readIndexes(DataInputStream in) throws IOException {
+    private static PgType readType(DataInputStream in, String key) throws IOException {
+        int typeOid = in.readInt();
+        PgType type = PgType.byOid(typeOid);
+        if (type == null) {
+            throw new QuiverException(SqlState.DATA_CORRUPTED,
+                    "catalog entry " + key + " names unknown type OID " + typeOid);
+        }
+        return type;
+    }
+
+    /** The missing value in its stored binary form: a one-column row. */
+    private static void writeMissingValue(DataOutputStream out, ColumnDefinition column) throws IOException {
+        boolean present = column.missingValue() != null;
+        out.writeBoolean(present);
+        if (present) {
+            byte[] encoded = new RowCodec(List.of(column.type().type())).encode(new Object[] {column.missingValue()});
+            out.writeInt(encoded.length);
+            out.write(encoded);
+        }
+    }
+
+    private static Object readMissingValue(DataInputStream in, PgType type) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        byte[] encoded = in.readNBytes(in.readInt());
+        return new RowCodec(List.of(type)).decode(encoded)[0];
+    }
+
+    private static List<IndexDefinition> readIndexes(DataInputStream in, int format) throws IOException {
         int count = in.readInt();
         List<IndexDefinition> indexes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -119,7 +181,10 @@ final class TableDefinitionCodec {
             for (int j = 0; j < optionCount; j++) {
                 options.put(in.readUTF(), in.readUTF());
             }
-            indexes.add(new IndexDefinition(oid, name, column, method, opclass, options));
+            long createdAt = format == FORMAT_VERSION ? in.readLong() : 0;
+            String comment = format == FORMAT_VERSION ? readNullable(in) : null;
+            indexes.add(new IndexDefinition(oid, name, column, method, opclass, options, IndexBuildState.READY,
+                    createdAt, comment));
         }
         return indexes;
     }

@@ -9,9 +9,6 @@ import io.quiver.common.type.PgType;
 import io.quiver.storage.StorageEngine;
 import io.quiver.storage.StorageOptions;
 import io.quiver.storage.StorageTransaction;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -72,18 +69,5 @@ class IndexCatalogTest {
                     .satisfies(e -> assertThat(((QuiverException) e).state()).isEqualTo(SqlState.DUPLICATE_TABLE));
             tx.rollback();
         }
-    }
-
-    @Test
-    void formatOneRecordsLoadWithoutIndexes() throws IOException {
-        TableDefinition table = items(20_000);
-        byte[] current = TableDefinitionCodec.encode(table);
-        // Version 1 is version 2 without the trailing index count.
-        ByteArrayOutputStream old = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(old)) {
-            out.writeByte(1);
-            out.write(current, 1, current.length - 1 - Integer.BYTES);
-        }
-        assertThat(TableDefinitionCodec.decode("table/public/items", old.toByteArray())).isEqualTo(table);
     }
 }

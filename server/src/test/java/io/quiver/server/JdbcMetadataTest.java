@@ -63,6 +63,21 @@ class JdbcMetadataTest {
     }
 
     @Test
+    void indexInfoListsThePrimaryKeyAndVectorIndexes() throws Exception {
+        try (RunningServer server = RunningServer.start(); Connection c = server.connect()) {
+            createItems(c);
+            execute(c, "CREATE INDEX items_embedding_idx ON items USING hnsw (embedding vector_l2_ops)");
+
+            // PostgreSQL 15 + pgvector's rows for the same table, but for the database name (statistics left out).
+            assertThat(rows(c.getMetaData().getIndexInfo(null, "public", "items", false, false), 10)).containsExactly(
+                    "quiver|public|items|f|null|items_pkey|3|1|id|A",
+                    "quiver|public|items|t|null|items_embedding_idx|3|1|embedding|null");
+            assertThat(rows(c.getMetaData().getIndexInfo(null, "public", "items", true, false), 10))
+                    .containsExactly("quiver|public|items|f|null|items_pkey|3|1|id|A");
+        }
+    }
+
+    @Test
     void vectorsAreReadAndWrittenAsPgObjects() throws Exception {
         try (RunningServer server = RunningServer.start(); Connection c = server.connect()) {
             createItems(c);
@@ -100,9 +115,14 @@ class JdbcMetadataTest {
 
     /** Every row, its columns' getString values joined by "|". */
     private static List<String> rows(ResultSet rows) throws SQLException {
+        return rows(rows, Integer.MAX_VALUE);
+    }
+
+    /** Every row, the getString values of its first {@code limit} columns joined by "|". */
+    private static List<String> rows(ResultSet rows, int limit) throws SQLException {
         List<String> values = new ArrayList<>();
         try (rows) {
-            int columns = rows.getMetaData().getColumnCount();
+            int columns = Math.min(limit, rows.getMetaData().getColumnCount());
             while (rows.next()) {
                 StringJoiner row = new StringJoiner("|");
                 for (int i = 1; i <= columns; i++) {

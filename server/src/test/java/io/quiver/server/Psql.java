@@ -15,6 +15,17 @@ final class Psql {
     }
 
     static Result run(int port, String script, String... extraArgs) throws IOException, InterruptedException {
+        return run(port, script, false, extraArgs);
+    }
+
+    /** Like {@link #run} with psql's errors in stdout, where they come in order with the results (as 2>&1). */
+    static Result runInterleaved(int port, String script, String... extraArgs)
+            throws IOException, InterruptedException {
+        return run(port, script, true, extraArgs);
+    }
+
+    private static Result run(int port, String script, boolean interleaved, String... extraArgs)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1", "-p", String.valueOf(port),
                 "-U", "quiver", "-d", "quiver"));
         command.addAll(List.of(extraArgs));
@@ -22,6 +33,7 @@ final class Psql {
         builder.environment().put("PGCONNECT_TIMEOUT", "10");
         builder.environment().put("PAGER", "");
         builder.environment().put("PGOPTIONS", "");
+        builder.redirectErrorStream(interleaved);
         Process process = builder.start();
         process.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();

@@ -1,6 +1,7 @@
 package io.quiver.storage;
 
 import io.quiver.common.type.PgType;
+import io.quiver.storage.codec.RowLayout;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -13,9 +14,15 @@ import java.util.stream.IntStream;
  * @param primaryKeyColumns the 0-based positions of the primary key's columns, empty when there is none
  * @param primaryKeyName the constraint's name (for instance {@code items_pkey}), null when there is none
  * @param columnNames the column names, used in constraint violation messages
+ * @param layout where the columns sit in stored rows (which differs from column order after ALTER TABLE)
  */
-public record RowSchema(List<PgType> columnTypes, int[] primaryKeyColumns, String primaryKeyName, List<String> columnNames) {
+public record RowSchema(List<PgType> columnTypes, int[] primaryKeyColumns, String primaryKeyName,
+                        List<String> columnNames, RowLayout layout) {
     public RowSchema {
+        if (layout.columnCount() != columnTypes.size()) {
+            throw new IllegalArgumentException("a layout of " + layout.columnCount() + " columns for "
+                    + columnTypes.size());
+        }
         columnTypes = List.copyOf(columnTypes);
         primaryKeyColumns = primaryKeyColumns.clone();
         columnNames = List.copyOf(columnNames);
@@ -27,6 +34,11 @@ public record RowSchema(List<PgType> columnTypes, int[] primaryKeyColumns, Strin
                 throw new IllegalArgumentException("primary key column " + column + " is not a column of the table");
             }
         }
+    }
+
+    /** A schema whose rows store each column in the slot of its position. */
+    public RowSchema(List<PgType> columnTypes, int[] primaryKeyColumns, String primaryKeyName, List<String> columnNames) {
+        this(columnTypes, primaryKeyColumns, primaryKeyName, columnNames, RowLayout.identity(columnTypes));
     }
 
     /** A schema whose columns are named column1, column2, ... in constraint violation messages. */
@@ -67,7 +79,8 @@ public record RowSchema(List<PgType> columnTypes, int[] primaryKeyColumns, Strin
                 && columnTypes.equals(that.columnTypes)
                 && Arrays.equals(primaryKeyColumns, that.primaryKeyColumns)
                 && Objects.equals(primaryKeyName, that.primaryKeyName)
-                && columnNames.equals(that.columnNames);
+                && columnNames.equals(that.columnNames)
+                && layout.equals(that.layout);
     }
 
     @Override
@@ -78,6 +91,6 @@ public record RowSchema(List<PgType> columnTypes, int[] primaryKeyColumns, Strin
     @Override
     public String toString() {
         return "RowSchema[columns=" + columnNames + " " + columnTypes + ", primaryKey=" + Arrays.toString(primaryKeyColumns)
-                + " " + primaryKeyName + "]";
+                + " " + primaryKeyName + ", " + layout + "]";
     }
 }

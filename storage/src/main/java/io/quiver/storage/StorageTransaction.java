@@ -43,7 +43,9 @@ public final class StorageTransaction implements AutoCloseable {
         ensureOpen();
         return accesses.computeIfAbsent(table, t -> {
             TableMaps maps = t.maps();
-            TransactionMap<byte[], Long> primaryKey = maps.primaryKey() == null ? null : open(maps.primaryKey());
+            // A table whose primary key was dropped keeps the key's map, unused.
+            TransactionMap<byte[], Long> primaryKey = maps.primaryKey() == null || !t.schema().hasPrimaryKey()
+                    ? null : open(maps.primaryKey());
             return new TableAccess(t, open(maps.rows()), primaryKey, errors);
         });
     }

@@ -83,7 +83,7 @@ public final class CreateTableCommand {
         return StatementResult.command("CREATE TABLE");
     }
 
-    private static ColumnDefinition column(String table, io.quiver.sql.utility.ColumnDefinition column) {
+    static ColumnDefinition column(String table, io.quiver.sql.utility.ColumnDefinition column) {
         SqlType type = TypeResolver.resolve(column.type());
         boolean generated = column.type().serial() != io.quiver.sql.utility.TypeName.SerialKind.NONE
                 || column.identity() != io.quiver.sql.utility.ColumnDefinition.Identity.NONE;

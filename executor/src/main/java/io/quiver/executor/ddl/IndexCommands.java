@@ -17,12 +17,15 @@ import io.quiver.index.DistanceKind;
 import io.quiver.index.IndexOptions;
 import io.quiver.index.IvfFlatIndex;
 import io.quiver.index.VectorIndex;
+import io.quiver.sql.utility.AlterIndexSet;
 import io.quiver.sql.utility.CreateIndex;
 import io.quiver.sql.utility.DropIndex;
 import io.quiver.sql.utility.IndexElement;
 import io.quiver.sql.utility.QualifiedName;
 import io.quiver.sql.utility.Reindex;
+import io.quiver.sql.utility.RenameIndex;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -107,6 +110,65 @@ final class IndexCommands {
         return StatementResult.command("DROP INDEX", notices);
     }
 
+    StatementResult rename(RenameIndex rename, ExecutionContext ctx) {
+        TableDefinition table = tableOf(ctx.catalogView(), rename.index());
+        if (table == null) {
+            return missingForAlter(rename.index(), rename.ifExists());
+        }
+        ctx.catalog().renameIndex(table, table.index(rename.index().name()), rename.newName());
+        return StatementResult.command("ALTER INDEX");
+    }
+
+    /**
+     * ALTER INDEX ... SET/RESET (...): the build options (m, ef_construction, lists) checked as CREATE INDEX
+     * checks them; as in PostgreSQL they take effect at the next REINDEX. Query-time settings such as
+     * ef_search are not index options (pgvector rejects them here too): they are SET hnsw.ef_search.
+     */
+    StatementResult setOptions(AlterIndexSet alter, ExecutionContext ctx) {
+        TableDefinition table = tableOf(ctx.catalogView(), alter.name());
+        if (table == null) {
+            return missingForAlter(alter.name(), alter.ifExists());
+        }
+        IndexDefinition index = table.index(alter.name().name());
+        Map<String, String> options = new LinkedHashMap<>(index.options());
+        alter.options().forEach((key, value) -> {
+            if (value == null) {
+                options.remove(key);
+            } else {
+                options.put(key, value);
+            }
+        });
+        if (alter.reset()) {
+            alter.options().keySet().forEach(name ->
+                    checkOptions(index.method(), Map.of(name, defaultValue(name))));
+        }
+        checkOptions(index.method(), options);
+        ctx.catalog().replaceTable(table.withIndexReplaced(index.withOptions(options)));
+        return StatementResult.command("ALTER INDEX");
+    }
+
+    /** COMMENT ON INDEX. */
+    StatementResult comment(QualifiedName name, String text, ExecutionContext ctx) {
+        TableDefinition table = tableOf(ctx.catalogView(), name);
+        if (table == null) {
+            if (searchPath.findTable(ctx.catalogView(), name.schema(), name.name()) != null) {
+                throw QuiverException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not an index", name.name());
+            }
+            throw QuiverException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name);
+        }
+        IndexDefinition index = table.index(name.name());
+        ctx.catalog().replaceTable(table.withIndexReplaced(index.withComment(text)));
+        return StatementResult.command("COMMENT");
+    }
+
+    private static StatementResult missingForAlter(QualifiedName name, boolean ifExists) {
+        if (!ifExists) {
+            throw QuiverException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name);
+        }
+        return StatementResult.command("ALTER INDEX", List.of(Notice.notice(SqlState.SUCCESSFUL_COMPLETION,
+                "relation \"" + name + "\" does not exist, skipping")));
+    }
+
     StatementResult reindex(Reindex reindex, ExecutionContext ctx) {
         String command = reindex.concurrently() ? concurrently("REINDEX") : "REINDEX";
         if (reindex.kind() != Reindex.Kind.INDEX) {
@@ -148,6 +210,16 @@ final class IndexCommands {
         }
     }
 
+    /** A valid value of a known option, to check that a RESET names one. */
+    private static String defaultValue(String option) {
+        return switch (option) {
+            case "m" -> String.valueOf(IndexOptions.HNSW_DEFAULT_M);
+            case "ef_construction" -> String.valueOf(IndexOptions.HNSW_DEFAULT_EF_CONSTRUCTION);
+            case "lists" -> String.valueOf(IndexOptions.IVFFLAT_DEFAULT_LISTS);
+            default -> "1";
+        };
+    }
+
     /** The operator class named, or the type's default, checked against the column's type as ResolveOpClass. */
     private static String opclass(ColumnDefinition column, String method, String named) {
         PgType type = column.type().type();
@@ -179,7 +251,8 @@ final class IndexCommands {
         return name;
     }
 
-    private TableDefinition tableOf(CatalogState catalog, QualifiedName name) {
+    /** The table of the index {@code name} names (looked up along the search path), or null. */
+    TableDefinition tableOf(CatalogState catalog, QualifiedName name) {
         List<String> schemas = name.schema() != null ? List.of(name.schema()) : searchPath.existing(catalog);
         for (String schema : schemas) {
             TableDefinition table = catalog.tableOfIndex(schema, name.name());

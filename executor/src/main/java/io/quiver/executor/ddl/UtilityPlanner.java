@@ -13,6 +13,9 @@ import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.StatementResult;
 import io.quiver.executor.statement.Statements;
 import io.quiver.executor.statement.TransactionUse;
+import io.quiver.executor.plan.PlanEnvironment;
+import io.quiver.sql.utility.AlterIndexSet;
+import io.quiver.sql.utility.AlterTable;
 import io.quiver.sql.utility.Analyze;
 import io.quiver.sql.utility.Backup;
 import io.quiver.sql.utility.Begin;
@@ -33,6 +36,9 @@ import io.quiver.sql.utility.EmptyStatement;
 import io.quiver.sql.utility.QualifiedName;
 import io.quiver.sql.utility.Reindex;
 import io.quiver.sql.utility.ReleaseSavepoint;
+import io.quiver.sql.utility.RenameColumn;
+import io.quiver.sql.utility.RenameIndex;
+import io.quiver.sql.utility.RenameTable;
 import io.quiver.sql.utility.ResetVariable;
 import io.quiver.sql.utility.Rollback;
 import io.quiver.sql.utility.RollbackToSavepoint;
@@ -82,6 +88,11 @@ public final class UtilityPlanner {
             case CreateIndex create -> normal(ctx -> indexCommands().create(create, ctx));
             case DropIndex drop -> normal(ctx -> indexCommands().drop(drop, ctx));
             case Reindex reindex -> normal(ctx -> indexCommands().reindex(reindex, ctx));
+            case RenameIndex rename -> normal(ctx -> indexCommands().rename(rename, ctx));
+            case AlterIndexSet alter -> normal(ctx -> indexCommands().setOptions(alter, ctx));
+            case AlterTable alter -> normal(ctx -> alterTableCommands().alter(alter, ctx));
+            case RenameTable rename -> normal(ctx -> alterTableCommands().renameTable(rename, ctx));
+            case RenameColumn rename -> normal(ctx -> alterTableCommands().renameColumn(rename, ctx));
             case Truncate truncate -> normal(ctx -> truncate(truncate, ctx));
             case CreateSchema create -> normal(ctx -> createSchema(create, ctx));
             case DropSchema drop -> normal(ctx -> dropSchemas(drop, ctx));
@@ -128,6 +139,11 @@ public final class UtilityPlanner {
 
     private IndexCommands indexCommands() {
         return new IndexCommands(session.engine().vectorIndexes(), searchPath(), session);
+    }
+
+    private AlterTableCommands alterTableCommands() {
+        return new AlterTableCommands(searchPath(), storage, session.engine().vectorIndexes(),
+                () -> PlanEnvironment.of(session.engine(), session));
     }
 
     /** Frees a dropped table's storage, vectors and index files once the drop committed. */
@@ -179,7 +195,7 @@ public final class UtilityPlanner {
                         "table \"" + name + "\" does not exist, skipping"));
                 continue;
             }
-            ctx.catalog().dropTable(table.qualifiedName());
+            ctx.catalog().dropTable(table);
             dropAfterCommit(table, ctx);
         }
         return StatementResult.command("DROP TABLE", notices);
@@ -228,7 +244,7 @@ public final class UtilityPlanner {
                         "Use DROP ... CASCADE to drop the dependent objects too.", 0, null);
             }
             for (TableDefinition table : tables) {
-                ctx.catalog().dropTable(table.qualifiedName());
+                ctx.catalog().dropTable(table);
                 dropAfterCommit(table, ctx);
             }
             ctx.catalog().dropSchema(name);
@@ -237,13 +253,30 @@ public final class UtilityPlanner {
     }
 
     private StatementResult comment(CommentOn comment, ExecutionContext ctx) {
-        if (comment.kind() != CommentOn.ObjectKind.TABLE) {
-            throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED, "COMMENT ON %s is not supported yet",
-                    comment.kind());
-        }
         QualifiedName target = comment.target();
-        TableDefinition table = searchPath().requireTable(ctx.catalogView(), target.schema(), target.name());
-        ctx.catalog().replaceTable(table.withComment(comment.text()));
-        return StatementResult.command("COMMENT");
+        return switch (comment.kind()) {
+            case INDEX -> indexCommands().comment(target, comment.text(), ctx);
+            case TABLE -> {
+                if (searchPath().findTable(ctx.catalogView(), target.schema(), target.name()) == null
+                        && indexCommands().tableOf(ctx.catalogView(), target) != null) {
+                    throw QuiverException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table", target.name());
+                }
+                TableDefinition table = searchPath().requireTable(ctx.catalogView(), target.schema(), target.name());
+                ctx.catalog().replaceTable(table.withComment(comment.text()));
+                yield StatementResult.command("COMMENT");
+            }
+            case COLUMN -> {
+                TableDefinition table = searchPath().requireTable(ctx.catalogView(), target.schema(), target.name());
+                int column = table.columnIndex(comment.column());
+                if (column < 0) {
+                    throw QuiverException.of(SqlState.UNDEFINED_COLUMN,
+                            "column \"%s\" of relation \"%s\" does not exist", comment.column(), table.name());
+                }
+                ctx.catalog().replaceTable(table.withColumnChanged(column, c -> c.withComment(comment.text())));
+                yield StatementResult.command("COMMENT");
+            }
+            default -> throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED, "COMMENT ON %s is not supported yet",
+                    comment.kind());
+        };
     }
 }

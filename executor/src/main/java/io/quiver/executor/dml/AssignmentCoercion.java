@@ -9,6 +9,7 @@ import io.quiver.common.type.PgType;
 import io.quiver.common.vector.VectorText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.apache.calcite.sql.SqlNode;
 
 /**
  * Stores a computed value into a column as PostgreSQL's assignment does: range and length checks that a
@@ -38,6 +39,12 @@ public final class AssignmentCoercion {
             case VECTOR -> type.typmod() > 0 ? "vector(" + type.typmod() + ")" : "vector";
             default -> null;
         };
+    }
+
+    /** {@code value} cast inside the plan for storing into {@code column}, with PostgreSQL's assignment rules. */
+    static SqlNode castFor(SqlNodes nodes, SqlNode value, ColumnDefinition column) {
+        return nodes.assign(value, castTarget(column.type()), column.name(),
+                column.type().displayName().replaceAll("\\(.*\\)", ""));
     }
 
     /** Checks and converts a plan's value (canonical, already cast) into the value to store. */

@@ -1,7 +1,6 @@
 package io.quiver.executor.dml;
 
 import io.quiver.catalog.ColumnDefinition;
-import io.quiver.catalog.SqlType;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
@@ -101,9 +100,9 @@ public final class InsertPlanner {
             for (int i = 0; i < targets.length; i++) {
                 SqlNode value = given.get(i);
                 if (value.getKind() != SqlKind.DEFAULT) {
-                    SqlType type = table.column(targets[i]).type();
-                    full[targets[i]] = env.sqlNodes().cast(UnknownLiterals.read(value, type, sql),
-                            AssignmentCoercion.castTarget(type));
+                    ColumnDefinition column = table.column(targets[i]);
+                    full[targets[i]] = AssignmentCoercion.castFor(env.sqlNodes(),
+                            UnknownLiterals.read(value, column.type(), sql), column);
                 }
             }
             rows.add(SqlNodes.row(List.of(full)));
@@ -118,8 +117,8 @@ public final class InsertPlanner {
         }
         SqlNode[] full = defaults(table);
         for (int i = 0; i < targets.length; i++) {
-            full[targets[i]] = env.sqlNodes().cast(SqlNodes.identifier("s", aliases.get(i)),
-                    AssignmentCoercion.castTarget(table.column(targets[i]).type()));
+            full[targets[i]] = AssignmentCoercion.castFor(env.sqlNodes(), SqlNodes.identifier("s", aliases.get(i)),
+                    table.column(targets[i]));
         }
         return SqlNodes.select(List.of(full), SqlNodes.as(query, "s", aliases), null);
     }
@@ -135,14 +134,7 @@ public final class InsertPlanner {
     }
 
     private SqlNode defaultExpression(TableDefinition table, ColumnDefinition column) {
-        String sequence = column.sequenceName();
-        if (sequence != null) {
-            return env.sqlNodes().expression("nextval('" + table.schema() + "." + sequence + "')");
-        }
-        if (column.defaultSql() != null) {
-            return env.sqlNodes().expression(column.defaultSql());
-        }
-        return SqlNodes.nullLiteral();
+        return ColumnDefaults.expression(env.sqlNodes(), table, column);
     }
 
     private static void checkArity(int given, int targets) {

@@ -1,5 +1,6 @@
 package io.quiver.executor.dml;
 
+import io.quiver.sql.function.AssignmentCast;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,18 @@ public final class SqlNodes {
             return (SqlDataTypeSpec) call.operand(1);
         });
         return SqlStdOperatorTable.CAST.createCall(POS, node, spec);
+    }
+
+    /**
+     * {@code node} cast to {@code typeText} for storing into a column, checked against PostgreSQL's assignment
+     * rules ({@link AssignmentCast}); the node itself when {@code typeText} is null.
+     */
+    public SqlNode assign(SqlNode node, String typeText, String column, String columnType) {
+        SqlNode cast = cast(node, typeText);
+        if (cast == node) {
+            return node;
+        }
+        return new AssignmentCast(column, columnType).createCall(POS, ((SqlBasicCall) cast).getOperandList());
     }
 
     public static SqlIdentifier identifier(String... names) {

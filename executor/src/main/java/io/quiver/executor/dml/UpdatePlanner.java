@@ -1,6 +1,6 @@
 package io.quiver.executor.dml;
 
-import io.quiver.catalog.SqlType;
+import io.quiver.catalog.ColumnDefinition;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
@@ -43,9 +43,9 @@ public final class UpdatePlanner {
                 throw QuiverException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" of relation \"%s\" does not exist",
                         name, table.name());
             }
-            SqlType type = table.column(targets[i]).type();
-            items.add(env.sqlNodes().cast(UnknownLiterals.read(update.getSourceExpressionList().get(i), type, sql),
-                    AssignmentCoercion.castTarget(type)));
+            ColumnDefinition column = table.column(targets[i]);
+            items.add(AssignmentCoercion.castFor(env.sqlNodes(),
+                    UnknownLiterals.read(update.getSourceExpressionList().get(i), column.type(), sql), column));
         }
         SqlNode from = DmlTargets.withRowIds(table, alias);
         CompiledPlan plan = env.compile(sql, sql, SqlNodes.select(items, from, update.getCondition()), declared);

@@ -43,6 +43,11 @@ public final class PlanEnvironment {
         this.root = engine.schemas().rootFor(catalog);
     }
 
+    /** The environment for planning in {@code session}'s current transaction (DDL that evaluates expressions). */
+    public static PlanEnvironment of(QuiverEngine engine, QuiverSession session) {
+        return new PlanEnvironment(engine, session);
+    }
+
     public CatalogState catalog() {
         return catalog;
     }

@@ -4,6 +4,7 @@ import io.quiver.catalog.CatalogState;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.executor.system.InformationSchema;
 import io.quiver.executor.system.PgCatalogSchema;
+import io.quiver.executor.system.QuiverCatalogViews;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -52,6 +53,7 @@ public final class RootSchemaFactory {
         root.add(RETURNING_SCHEMA, tables(state, t -> Long.toString(t.oid()), ReturningTable::new));
         PgCatalogSchema.addTo(root);
         InformationSchema.addTo(root);
+        QuiverCatalogViews.addTo(root);
         return root;
     }
 

@@ -5,6 +5,7 @@ import io.quiver.catalog.TableDefinition;
 import io.quiver.storage.RowSchema;
 import io.quiver.storage.StorageEngine;
 import io.quiver.storage.TableStorage;
+import io.quiver.storage.codec.RowLayout;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -17,8 +18,16 @@ public final class TableStorageResolver {
         this.engine = engine;
     }
 
+    /** The storage as seen with this definition's columns; ALTER TABLE makes a new schema, hence a new one. */
     public TableStorage storageOf(TableDefinition table) {
-        return opened.computeIfAbsent(table.oid(), oid -> engine.table(oid, rowSchema(table)));
+        RowSchema schema = rowSchema(table);
+        TableStorage cached = opened.get(table.oid());
+        if (cached != null && cached.schema().equals(schema)) {
+            return cached;
+        }
+        TableStorage current = engine.table(table.oid(), schema);
+        opened.put(table.oid(), current);
+        return current;
     }
 
     public long estimatedRowCount(TableDefinition table) {
@@ -32,8 +41,11 @@ public final class TableStorageResolver {
     }
 
     public static RowSchema rowSchema(TableDefinition table) {
+        RowLayout layout = new RowLayout(table.slotTypes(),
+                table.columns().stream().mapToInt(ColumnDefinition::slot).toArray(),
+                table.columns().stream().map(ColumnDefinition::missingValue).toArray());
         return new RowSchema(table.columns().stream().map(c -> c.type().type()).toList(),
                 table.primaryKey().stream().mapToInt(Integer::intValue).toArray(), table.primaryKeyName(),
-                table.columns().stream().map(ColumnDefinition::name).toList());
+                table.columns().stream().map(ColumnDefinition::name).toList(), layout);
     }
 }

@@ -26,7 +26,8 @@ public final class PgCatalogSchema {
         schema.add("generate_series", TableFunctionImpl.create(GenerateSeries.class, "generate_series"));
         // Overloads (pg_get_indexdef(oid) and pg_get_indexdef(oid, int, bool)) share a name; Calcite picks one
         // by its arguments.
-        for (Class<?> functions : List.of(PgFunctions.class, RegTypeFunctions.class, TimeFunctions.class)) {
+        for (Class<?> functions : List.of(PgFunctions.class, RegTypeFunctions.class, RelationSizes.class,
+                TimeFunctions.class)) {
             for (Method method : functions.getDeclaredMethods()) {
                 if (Modifier.isPublic(method.getModifiers()) && Modifier.isStatic(method.getModifiers())) {
                     schema.add(method.getName(), function(method));

@@ -120,19 +120,27 @@ public final class PgFunctions {
         return new SqlType(type, typmod == null ? -1 : typmod).displayName();
     }
 
-    /** The comment on a table or an extension; {@code catalogName} says which catalog the OID is from. */
+    /** The comment on a table or an index; {@code catalogName} says which catalog the OID is from. */
     public static String obj_description(Long oid, String catalogName) {
-        if (oid == null) {
+        if (oid == null || !"pg_class".equals(catalogName)) {
             return null;
         }
-        QuiverSession session = SessionScope.current();
-        TableDefinition table = catalog(session).tableByOid(oid);
-        return table == null || !"pg_class".equals(catalogName) ? null : table.comment();
+        return Comments.ofRelation(catalog(SessionScope.current()), oid);
     }
 
-    /** Quiver has no column comments. */
+    /** The comment on a column, by its table's OID and attnum (pg_attribute.attnum, an int2). */
+    public static String col_description(Long oid, Short column) {
+        return col_description(oid, column == null ? null : column.intValue());
+    }
+
+    /** The comment on a column, by its table's OID and attnum. */
     public static String col_description(Long oid, Integer column) {
-        return null;
+        if (oid == null || column == null) {
+            return null;
+        }
+        TableDefinition table = catalog(SessionScope.current()).tableByOid(oid);
+        return table == null || column < 1 || column > table.columns().size() ? null
+                : table.column(column - 1).comment();
     }
 
     /** Quiver has no comments on shared objects (databases, roles). */

@@ -75,12 +75,9 @@ final class ServerCatalogs {
     static final SystemTable DESCRIPTION = new SystemTable(
             "objoid:oid classoid:oid objsubid:int4 description:text",
             (context, rows) -> {
-                for (TableDefinition table : context.catalog().tables()) {
-                    if (table.comment() != null) {
-                        rows.add().set("objoid", table.oid()).set("classoid", SystemObjects.PG_CLASS)
-                                .set("objsubid", 0).set("description", table.comment());
-                    }
-                }
+                Comments.all(context.catalog()).forEach(comment -> rows.add().set("objoid", comment.oid())
+                        .set("classoid", SystemObjects.PG_CLASS).set("objsubid", comment.subId())
+                        .set("description", comment.text()));
                 installedExtensions(context).keySet().forEach(name -> rows.add().set("objoid", extensionOid(name))
                         .set("classoid", SystemObjects.PG_EXTENSION).set("objsubid", 0)
                         .set("description", DESCRIPTIONS.get(name)));

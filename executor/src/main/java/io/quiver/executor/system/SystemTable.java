@@ -6,9 +6,11 @@ import io.quiver.executor.schema.QuiverDataContext;
 import io.quiver.executor.session.SessionScope;
 import io.quiver.sql.type.PgTypeMapping;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
@@ -126,6 +128,12 @@ public final class SystemTable extends AbstractTable implements ScannableTable {
         }
     }
 
+    /** An int2vector or oidvector given as PostgreSQL prints it ("1 2"), as the list Calcite holds arrays in. */
+    private static List<?> vectorElements(Object value, Function<String, ?> parse) {
+        String text = value.toString().trim();
+        return text.isEmpty() ? List.of() : Arrays.stream(text.split(" ")).map(parse).toList();
+    }
+
     private static Object canonical(PgType type, Object value) {
         if (value == null) {
             return null;
@@ -136,6 +144,8 @@ public final class SystemTable extends AbstractTable implements ScannableTable {
             case INT2 -> ((Number) value).shortValue();
             case FLOAT4 -> ((Number) value).floatValue();
             case CHAR -> value.toString();
+            case INT2VECTOR -> vectorElements(value, Short::valueOf);
+            case OIDVECTOR -> vectorElements(value, Long::valueOf);
             default -> value;
         };
     }

@@ -14,44 +14,59 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The committed vectors of one table's dimensioned vector columns, and the indexes built over them. Filled
+ * The committed vectors of one table's dimensioned vector columns, and the indexes built over them, by the
+ * columns' storage slots (which, unlike column positions, never change with ALTER TABLE). Filled
  * from storage on first use, then kept current by {@link #apply} with each committed write. Loading and
  * applying share one lock, and loading takes it before its snapshot: a commit either lands in the snapshot
  * or is applied after the load (possibly both, which is harmless: an append of a known row is an update).
  */
 final class TableVectors {
-    private final Map<Integer, VectorColumn> columns = new HashMap<>();
+    private final Map<Integer, VectorColumn> columns = new ConcurrentHashMap<>();
     private final Map<Long, VectorIndex> indexes = new ConcurrentHashMap<>();
     private final Map<Long, Integer> indexedColumns = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
-    /** One committed write: the row's values after it, or null for a delete. */
+    /** One committed write: the row's values after it by slot ({@link #bySlot}), or null for a delete. */
     record Change(long rowId, Object[] row) {
     }
 
-    synchronized void load(TableDefinition table, StorageEngine storage, TableStorage rows) {
-        if (loaded) {
-            return;
-        }
+    /** A row's values (in column order) placed in their columns' slots. */
+    static Object[] bySlot(TableDefinition table, Object[] row) {
         List<ColumnDefinition> definitions = table.columns();
+        Object[] slots = new Object[table.slotTypes().size()];
         for (int i = 0; i < definitions.size(); i++) {
-            int dimensions = definitions.get(i).type().dimensions();
-            if (dimensions > 0) {
-                columns.put(i, new VectorColumn(dimensions));
+            slots[definitions.get(i).slot()] = row[i];
+        }
+        return slots;
+    }
+
+    /** Reads the vectors of the table's dimensioned columns not read yet: all of them, or one added since. */
+    synchronized void load(TableDefinition table, StorageEngine storage, TableStorage rows) {
+        Map<Integer, VectorColumn> added = new HashMap<>();
+        for (ColumnDefinition definition : table.columns()) {
+            int dimensions = definition.type().dimensions();
+            if (dimensions > 0 && !columns.containsKey(definition.slot())) {
+                added.put(definition.slot(), new VectorColumn(dimensions));
             }
         }
-        try (StorageTransaction tx = storage.begin()) {
-            RowCursor cursor = tx.access(rows).scan();
-            while (cursor.next()) {
-                append(cursor.rowId(), cursor.row());
+        if (!added.isEmpty()) {
+            try (StorageTransaction tx = storage.begin()) {
+                RowCursor cursor = tx.access(rows).scan();
+                while (cursor.next()) {
+                    Object[] slots = bySlot(table, cursor.row());
+                    added.forEach((slot, vectors) -> appendOne(vectors, cursor.rowId(), slots[slot]));
+                }
+                tx.rollback();
             }
-            tx.rollback();
+            columns.putAll(added);
         }
         loaded = true;
     }
 
-    boolean loaded() {
-        return loaded;
+    /** Whether the vectors of every dimensioned column of {@code table} are read. */
+    boolean loaded(TableDefinition table) {
+        return loaded && table.columns().stream()
+                .allMatch(c -> c.type().dimensions() <= 0 || columns.containsKey(c.slot()));
     }
 
     /** The column's vectors; the table must be loaded. */
@@ -101,7 +116,10 @@ final class TableVectors {
             for (Map.Entry<Integer, VectorColumn> entry : columns.entrySet()) {
                 VectorColumn vectors = entry.getValue();
                 int old = vectors.slotOf(change.rowId());
-                int added = change.row() == null ? -1 : appendOne(vectors, change.rowId(), change.row()[entry.getKey()]);
+                int slot = entry.getKey();
+                // a row written before its table had this slot (a column added meanwhile) has no vector there
+                Object value = change.row() == null || slot >= change.row().length ? null : change.row()[slot];
+                int added = change.row() == null ? -1 : appendOne(vectors, change.rowId(), value);
                 if (old >= 0 && added < 0) {
                     vectors.deleteSlot(old);
                 }
@@ -118,10 +136,6 @@ final class TableVectors {
                 }
             }
         }
-    }
-
-    private void append(long rowId, Object[] row) {
-        columns.forEach((column, vectors) -> appendOne(vectors, rowId, row[column]));
     }
 
     /** Stores a row's vector (replacing its previous one); -1 when the value is NULL. */

@@ -59,7 +59,7 @@ public final class VectorIndexes implements AutoCloseable {
 
     /** The committed vectors of a dimensioned vector column, read from storage on first use. */
     public VectorColumn column(TableDefinition table, int column) {
-        return loaded(table).column(column);
+        return loaded(table).column(table.column(column).slot());
     }
 
     /** The index, loaded or built on first use. */
@@ -73,12 +73,13 @@ public final class VectorIndexes implements AutoCloseable {
             index = vectors.index(definition.oid());
             if (index == null) {
                 Path saved = directoryOf(definition);
-                index = Files.exists(saved) ? load(saved, vectors.column(definition.column()), definition) : null;
+                int slot = table.column(definition.column()).slot();
+                index = Files.exists(saved) ? load(saved, vectors.column(slot), definition) : null;
                 if (index == null) {
                     index = build(table, definition, 0, "REINDEX");
                     save(definition.oid(), index);
                 }
-                vectors.addIndex(definition.oid(), definition.column(), index);
+                vectors.addIndex(definition.oid(), slot, index);
             }
             return index;
         }
@@ -123,7 +124,7 @@ public final class VectorIndexes implements AutoCloseable {
         if (replaced != null) {
             replaced.close();
         }
-        vectors.addIndex(definition.oid(), definition.column(), index);
+        vectors.addIndex(definition.oid(), table.column(definition.column()).slot(), index);
         save(definition.oid(), index);
     }
 
@@ -158,13 +159,13 @@ public final class VectorIndexes implements AutoCloseable {
     /** Deleted rows the table's in-memory vector columns still hold slots for (0 when not loaded). */
     public long deletedEntries(TableDefinition table) {
         TableVectors vectors = byTable.get(table.oid());
-        return vectors == null || !vectors.loaded() ? 0 : vectors.deletedEntries();
+        return vectors == null || !vectors.loaded(table) ? 0 : vectors.deletedEntries();
     }
 
     /** Live vectors in the table's in-memory columns (0 when not loaded). */
     public long liveEntries(TableDefinition table) {
         TableVectors vectors = byTable.get(table.oid());
-        return vectors == null || !vectors.loaded() ? 0 : vectors.liveEntries();
+        return vectors == null || !vectors.loaded(table) ? 0 : vectors.liveEntries();
     }
 
     /** Forgets an index and deletes its files; run once its DROP INDEX committed. */
@@ -202,7 +203,7 @@ public final class VectorIndexes implements AutoCloseable {
 
     private TableVectors loaded(TableDefinition table) {
         TableVectors vectors = byTable.computeIfAbsent(table.oid(), oid -> new TableVectors());
-        if (!vectors.loaded()) {
+        if (!vectors.loaded(table)) {
             long start = System.nanoTime();
             vectors.load(table, storage, tables.storageOf(table));
             LOG.debug("read vectors of {}.{} in {} ms", table.schema(), table.name(),
@@ -248,6 +249,25 @@ public final class VectorIndexes implements AutoCloseable {
         LOG.info("loaded index {} ({} entries) in {} ms", definition.name(), index.stats().entries(),
                 (System.nanoTime() - start) / 1_000_000);
         return index;
+    }
+
+    /** The size of the index's saved files (0 before its first save), for pg_relation_size. */
+    public long bytesOnDisk(IndexDefinition definition) {
+        Path saved = directoryOf(definition);
+        if (!Files.exists(saved)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(saved)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0; // deleted meanwhile by a concurrent DROP or re-save
+                }
+            }).sum();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private Path directoryOf(IndexDefinition definition) {

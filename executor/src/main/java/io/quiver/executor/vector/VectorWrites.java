@@ -31,7 +31,7 @@ public final class VectorWrites implements ExecutionContext.Rewindable {
 
     /** A row inserted or updated: {@code row} is its new content in storage form. */
     public void written(TableDefinition table, long rowId, Object[] row) {
-        record(table, new TableVectors.Change(rowId, row));
+        record(table, new TableVectors.Change(rowId, TableVectors.bySlot(table, row)));
     }
 
     public void deleted(TableDefinition table, long rowId) {
@@ -45,9 +45,11 @@ public final class VectorWrites implements ExecutionContext.Rewindable {
     public static Map<Long, float[]> pending(ExecutionContext context, TableDefinition table, int column) {
         VectorWrites writes = context.attachment(VectorWrites.class);
         Map<Long, float[]> vectors = new LinkedHashMap<>();
+        int slot = table.column(column).slot();
         if (writes != null) {
             for (TableVectors.Change change : writes.changes.getOrDefault(table.oid(), List.of())) {
-                if (change.row() != null && change.row()[column] instanceof float[] vector) {
+                Object[] row = change.row();
+                if (row != null && slot < row.length && row[slot] instanceof float[] vector) {
                     vectors.put(change.rowId(), vector);
                 } else {
                     vectors.remove(change.rowId());

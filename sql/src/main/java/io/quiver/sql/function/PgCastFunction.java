@@ -7,6 +7,7 @@ import io.quiver.sql.type.VectorSqlType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.SqlUtil;
@@ -21,10 +22,15 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * Calcite's. The validator finds CAST by name, so this one stands in for the standard one;
  * {@link QuiverConvertletTable} converts vector casts to functions and the rest back to the standard CAST.
  */
-public final class PgCastFunction extends SqlCastFunction {
+public class PgCastFunction extends SqlCastFunction {
     public static final PgCastFunction INSTANCE = new PgCastFunction();
 
     private PgCastFunction() {
+    }
+
+    /** A variant under another name, which the validator leaves in place rather than resolving it to CAST. */
+    PgCastFunction(String name) {
+        super(name, SqlKind.CAST);
     }
 
     @Override

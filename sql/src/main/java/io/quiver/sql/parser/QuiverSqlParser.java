@@ -44,7 +44,7 @@ public final class QuiverSqlParser {
     public static SqlNode parse(String sql) {
         SqlNode node;
         try {
-            node = SqlParser.create(sql, CONFIG).parseStmt();
+            node = SqlParser.create(QualifiedUnnest.blankSchema(sql), CONFIG).parseStmt();
         } catch (SqlParseException e) {
             // The grammar's own checks (an unknown collation, say) fail with a QuiverException of their own.
             throw e.getCause() instanceof QuiverException quiver ? quiver : syntaxError(sql, e);

@@ -88,6 +88,9 @@ public final class PgTypeMapping {
             case DATE -> typeFactory.createSqlType(SqlTypeName.DATE);
             case TIMESTAMP -> typeFactory.createSqlType(SqlTypeName.TIMESTAMP);
             case TIMESTAMPTZ -> typeFactory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+            // Arrays to PostgreSQL too (pgjdbc's getIndexInfo expands and subscripts pg_index.indkey).
+            case INT2VECTOR -> typeFactory.createArrayType(typeFactory.createSqlType(SqlTypeName.SMALLINT), -1);
+            case OIDVECTOR -> typeFactory.createArrayType(typeFactory.createSqlType(SqlTypeName.BIGINT), -1);
             default -> typeFactory.createSqlType(SqlTypeName.VARCHAR);
         };
     }

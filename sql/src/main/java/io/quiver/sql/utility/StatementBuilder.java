@@ -7,6 +7,7 @@ import io.quiver.sql.utility.grammar.PgUtilityParserBaseVisitor;
 import io.quiver.sql.utility.grammar.PgUtilityLexer;
 import io.quiver.sql.utility.grammar.PgUtilityParser.*;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,7 +126,54 @@ final class StatementBuilder extends PgUtilityParserBaseVisitor<UtilityStatement
 
     @Override
     public UtilityStatement visitAlterIndexSet(AlterIndexSetContext ctx) {
-        return new AlterIndexSet(Names.qualified(ctx.qualifiedName()), Options.relOptions(ctx.relOptions()));
+        return new AlterIndexSet(Names.qualified(ctx.qualifiedName()), ctx.ifExists() != null,
+                Options.relOptions(ctx.relOptions()));
+    }
+
+    @Override
+    public UtilityStatement visitAlterIndexReset(AlterIndexResetContext ctx) {
+        Map<String, String> reset = new LinkedHashMap<>();
+        ctx.colLabel().forEach(label -> reset.put(Words.name(label).toLowerCase(Locale.ROOT), null));
+        return new AlterIndexSet(Names.qualified(ctx.qualifiedName()), ctx.ifExists() != null, reset);
+    }
+
+    @Override
+    public UtilityStatement visitRenameIndex(RenameIndexContext ctx) {
+        return new RenameIndex(Names.qualified(ctx.qualifiedName()), ctx.ifExists() != null, Words.name(ctx.colId()));
+    }
+
+    // ---- ALTER TABLE ----
+
+    @Override
+    public UtilityStatement visitAlterTable(AlterTableContext ctx) {
+        QualifiedName table = Names.qualified(ctx.qualifiedName());
+        List<AlterTable.Action> actions = new ArrayList<>();
+        for (AlterTableActionContext action : ctx.alterTableAction()) {
+            actions.add(switch (action) {
+                case AddColumnContext add -> new AlterTable.AddColumn(
+                        ColumnDefinitionBuilder.build(add.columnDefinition(), table.name()), add.ifNotExists() != null);
+                case DropColumnContext drop -> new AlterTable.DropColumn(Words.name(drop.colId()),
+                        drop.ifExists() != null, cascade(drop.dropBehavior()));
+                case SetNotNullContext set -> new AlterTable.SetNotNull(Words.name(set.colId()), true);
+                case DropNotNullContext drop -> new AlterTable.SetNotNull(Words.name(drop.colId()), false);
+                case SetDefaultContext set -> new AlterTable.SetDefault(Words.name(set.colId()),
+                        Words.rawText(set.defaultExpression()));
+                case DropDefaultContext drop -> new AlterTable.SetDefault(Words.name(drop.colId()), null);
+                default -> throw new IllegalStateException("unexpected ALTER TABLE action " + action.getText());
+            });
+        }
+        return new AlterTable(table, ctx.ifExists() != null, actions);
+    }
+
+    @Override
+    public UtilityStatement visitRenameTable(RenameTableContext ctx) {
+        return new RenameTable(Names.qualified(ctx.qualifiedName()), ctx.ifExists() != null, Words.name(ctx.colId()));
+    }
+
+    @Override
+    public UtilityStatement visitRenameColumn(RenameColumnContext ctx) {
+        return new RenameColumn(Names.qualified(ctx.qualifiedName()), ctx.ifExists() != null,
+                Words.name(ctx.colId(0)), Words.name(ctx.colId(1)));
     }
 
     // ---- configuration ----

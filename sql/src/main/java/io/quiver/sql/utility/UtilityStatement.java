@@ -6,7 +6,7 @@ package io.quiver.sql.utility;
  */
 public sealed interface UtilityStatement
         permits CreateTable, DropTable, CreateSchema, DropSchema, CreateExtension, DropExtension,
-                CreateIndex, DropIndex, Reindex, AlterIndexSet,
+                CreateIndex, DropIndex, Reindex, AlterIndexSet, RenameIndex, AlterTable, RenameTable, RenameColumn,
                 SetVariable, SetTransaction, ShowVariable, ResetVariable,
                 Begin, Commit, Rollback, Savepoint, ReleaseSavepoint, RollbackToSavepoint,
                 Truncate, Discard, Deallocate, CommentOn, Analyze, Vacuum, Checkpoint, EmptyStatement,

@@ -4,27 +4,41 @@ import io.quiver.common.type.PgType;
 import java.util.List;
 
 /**
- * Encodes a row as: column count, a bitmap of the non-null columns, then each non-null value in its
- * binary form. Rows written before columns were added decode with the missing trailing columns as NULL.
+ * Encodes a row as: slot count, a bitmap of the non-null slots, then each non-null value in its binary form.
+ * Rows are read and written in column order and stored in slot order ({@link RowLayout}): a dropped
+ * column's slot is written as NULL and skipped when read; rows stored before a column was added lack its
+ * slot and read its missing value. Rows stored with slots a reader does not know yet (written after a
+ * column was added by a newer catalog version) read without them.
  */
 public final class RowCodec {
-    private final PgType[] types;
+    private final PgType[] slotTypes;
+    private final RowLayout layout;
 
     public RowCodec(List<PgType> columnTypes) {
-        this.types = columnTypes.toArray(PgType[]::new);
+        this(RowLayout.identity(columnTypes));
+    }
+
+    public RowCodec(RowLayout layout) {
+        this.layout = layout;
+        this.slotTypes = layout.slotTypes().toArray(PgType[]::new);
     }
 
     public byte[] encode(Object[] row) {
-        if (row.length != types.length) {
-            throw new IllegalArgumentException("row has " + row.length + " values, the table " + types.length + " columns");
+        if (row.length != layout.columnCount()) {
+            throw new IllegalArgumentException("row has " + row.length + " values, the table " + layout.columnCount()
+                    + " columns");
         }
-        ByteWriter out = new ByteWriter(32 + 8 * row.length);
-        out.writeVarLong(row.length);
-        int bitmap = out.skip(bitmapBytes(row.length));
+        Object[] slots = new Object[slotTypes.length];
         for (int i = 0; i < row.length; i++) {
-            if (row[i] != null) {
+            slots[layout.slotOf(i)] = row[i];
+        }
+        ByteWriter out = new ByteWriter(32 + 8 * slots.length);
+        out.writeVarLong(slots.length);
+        int bitmap = out.skip(bitmapBytes(slots.length));
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != null) {
                 out.setBit(bitmap, i);
-                ValueCodec.write(out, types[i], row[i]);
+                ValueCodec.write(out, slotTypes[i], slots[i]);
             }
         }
         return out.toByteArray();
@@ -33,19 +47,25 @@ public final class RowCodec {
     public Object[] decode(byte[] encoded) {
         ByteReader in = new ByteReader(encoded);
         long stored = in.readVarLong();
-        if (stored < 0 || stored > types.length) {
-            throw ByteReader.corrupted(stored + " columns stored for a table of " + types.length);
+        if (stored < 0 || stored > encoded.length * 8L) {
+            throw ByteReader.corrupted(stored + " slots stored in a row of " + encoded.length + " bytes");
         }
         int count = (int) stored;
         int bitmap = in.skip(bitmapBytes(count));
-        Object[] row = new Object[types.length];
-        for (int i = 0; i < count; i++) {
+        int known = Math.min(count, slotTypes.length);
+        Object[] slots = new Object[known];
+        for (int i = 0; i < known; i++) {
             if (in.bit(bitmap, i)) {
-                row[i] = ValueCodec.read(in, types[i]);
+                slots[i] = ValueCodec.read(in, slotTypes[i]);
             }
         }
-        if (!in.atEnd()) {
+        if (count <= slotTypes.length && !in.atEnd()) {
             throw ByteReader.corrupted((encoded.length - in.position()) + " trailing bytes");
+        }
+        Object[] row = new Object[layout.columnCount()];
+        for (int i = 0; i < row.length; i++) {
+            int slot = layout.slotOf(i);
+            row[i] = slot < known ? slots[slot] : layout.missingValue(i);
         }
         return row;
     }

@@ -101,10 +101,27 @@ class RowCodecTest {
 
         assertThatThrownBy(() -> codec.decode(Arrays.copyOf(encoded, encoded.length - 3)))
                 .isInstanceOfSatisfying(QuiverException.class, e -> assertThat(e.state()).isEqualTo(SqlState.DATA_CORRUPTED));
-        byte[] tooManyColumns = encoded.clone();
-        tooManyColumns[0] = 9;
-        assertThatThrownBy(() -> codec.decode(tooManyColumns))
+        // a slot count of 65535, more than the row's bytes could hold a bitmap for
+        byte[] tooManySlots = new byte[encoded.length + 2];
+        tooManySlots[0] = (byte) 0xff;
+        tooManySlots[1] = (byte) 0xff;
+        tooManySlots[2] = 0x03;
+        System.arraycopy(encoded, 1, tooManySlots, 3, encoded.length - 1);
+        assertThatThrownBy(() -> codec.decode(tooManySlots))
                 .isInstanceOfSatisfying(QuiverException.class, e -> assertThat(e.state()).isEqualTo(SqlState.DATA_CORRUPTED));
+    }
+
+    @Test
+    void droppedSlotsAreSkippedAndAddedSlotsReadTheirMissingValue() {
+        byte[] old = new RowCodec(List.of(PgType.INT4, PgType.TEXT)).encode(new Object[] {7, "seven"});
+        // "text" dropped (slot 1 kept), then a column added in slot 2 with a default of 42
+        RowCodec altered = new RowCodec(new RowLayout(List.of(PgType.INT4, PgType.TEXT, PgType.INT8),
+                new int[] {0, 2}, new Object[] {null, 42L}));
+
+        assertThat(altered.decode(old)).containsExactly(7, 42L);
+        byte[] fresh = altered.encode(new Object[] {8, 9L});
+        assertThat(altered.decode(fresh)).containsExactly(8, 9L);
+        assertThat(new RowCodec(List.of(PgType.INT4, PgType.TEXT)).decode(fresh)).containsExactly(8, null);
     }
 
     @Test

@@ -56,6 +56,7 @@ tokens { UNTERMINATED_BLOCK_COMMENT, UNTERMINATED_DOLLAR_STRING }
 // ---- keywords --------------------------------------------------------------------------------------------
 
 ABORT : 'abort' ;
+ADD : 'add' ;
 ALL : 'all' ;
 ALTER : 'alter' ;
 ALWAYS : 'always' ;
@@ -162,6 +163,7 @@ READ : 'read' ;
 REAL : 'real' ;
 REFERENCES : 'references' ;
 REINDEX : 'reindex' ;
+RENAME : 'rename' ;
 RELEASE : 'release' ;
 REPEATABLE : 'repeatable' ;
 RESET : 'reset' ;

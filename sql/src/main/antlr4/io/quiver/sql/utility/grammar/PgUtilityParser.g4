@@ -21,6 +21,11 @@ statement
     | dropExtension
     | reindex
     | alterIndexSet
+    | alterIndexReset
+    | renameIndex
+    | alterTable
+    | renameTable
+    | renameColumn
     | setStatement
     | showStatement
     | resetStatement
@@ -110,7 +115,23 @@ optionValue : string | signedNumber | colLabel ;
 
 dropIndex : DROP INDEX CONCURRENTLY? ifExists? qualifiedNameList dropBehavior? ;
 reindex : REINDEX kind=(INDEX | TABLE) CONCURRENTLY? qualifiedName ;
-alterIndexSet : ALTER INDEX qualifiedName SET relOptions ;
+alterIndexSet : ALTER INDEX ifExists? qualifiedName SET relOptions ;
+alterIndexReset : ALTER INDEX ifExists? qualifiedName RESET LPAREN colLabel (COMMA colLabel)* RPAREN ;
+renameIndex : ALTER INDEX ifExists? qualifiedName RENAME TO colId ;
+
+// ---- ALTER TABLE -----------------------------------------------------------------------------------------
+
+alterTable : ALTER TABLE ifExists? ONLY? qualifiedName alterTableAction (COMMA alterTableAction)* ;
+alterTableAction
+    : ADD COLUMN? ifNotExists? columnDefinition               # addColumn
+    | DROP COLUMN? ifExists? colId dropBehavior?              # dropColumn
+    | ALTER COLUMN? colId SET NOT NULL                        # setNotNull
+    | ALTER COLUMN? colId DROP NOT NULL                       # dropNotNull
+    | ALTER COLUMN? colId SET DEFAULT defaultExpression       # setDefault
+    | ALTER COLUMN? colId DROP DEFAULT                        # dropDefault
+    ;
+renameTable : ALTER TABLE ifExists? ONLY? qualifiedName RENAME TO colId ;
+renameColumn : ALTER TABLE ifExists? ONLY? qualifiedName RENAME COLUMN? colId TO colId ;
 
 // ---- other DDL -------------------------------------------------------------------------------------------
 
@@ -198,9 +219,9 @@ nonReservedWord : colId | typeFuncNameKeyword ;
 colLabel : nonReservedWord | reservedKeyword ;
 
 unreservedKeyword
-    : ABORT | ALTER | ALWAYS | BACKUP | BEGIN | BY | CASCADE | CHARACTERISTICS | CHECKPOINT | COMMENT | COMMIT
+    : ABORT | ADD | ALTER | ALWAYS | BACKUP | BEGIN | BY | CASCADE | CHARACTERISTICS | CHECKPOINT | COMMENT | COMMIT
     | COMMITTED | CONTINUE | DEALLOCATE | DISCARD | DOUBLE | DROP | EXTENSION | GENERATED | IDENTITY | IF
-    | INDEX | ISOLATION | KEY | LEVEL | LOCAL | NAMES | PLANS | PREPARE | READ | REINDEX | RELEASE | REPEATABLE
+    | INDEX | ISOLATION | KEY | LEVEL | LOCAL | NAMES | PLANS | PREPARE | READ | REINDEX | RELEASE | RENAME | REPEATABLE
     | RESET | RESTART | RESTRICT | ROLLBACK | SAVEPOINT | SCHEMA | SEQUENCES | SERIALIZABLE | SESSION | SET
     | SHOW | START | TEMP | TEMPORARY | TRANSACTION | TRUNCATE | UNCOMMITTED | VACUUM | VARYING | WITHOUT
     | WORK | WRITE | ZONE
