@@ -6,6 +6,7 @@ import io.quiver.executor.QuiverEngine;
 import io.quiver.executor.dml.AssignmentCoercion;
 import io.quiver.executor.session.ExecutionContext;
 import io.quiver.executor.session.SessionTransaction;
+import io.quiver.executor.stats.TableChanges;
 import io.quiver.executor.vector.VectorWrites;
 import io.quiver.storage.Sequence;
 import io.quiver.storage.TableAccess;
@@ -27,6 +28,7 @@ final class DirectRowInserter implements RowInserter {
     private ExecutionContext context;
     private TableAccess access;
     private VectorWrites vectors;
+    private TableChanges changes;
 
     private DirectRowInserter(QuiverEngine engine, SessionTransaction transaction, TableDefinition table,
                               int[] fieldOfColumn, Sequence[] sequences) {
@@ -63,6 +65,7 @@ final class DirectRowInserter implements RowInserter {
             context = current;
             access = current.storage().access(engine.tableStorage().storageOf(table));
             vectors = VectorWrites.of(current, engine.vectorIndexes());
+            changes = TableChanges.of(current, engine.statistics());
         }
         Object[] row = new Object[fieldOfColumn.length];
         for (int c = 0; c < row.length; c++) {
@@ -71,5 +74,6 @@ final class DirectRowInserter implements RowInserter {
             row[c] = AssignmentCoercion.assign(table, c, value);
         }
         vectors.written(table, access.insert(row), row);
+        changes.inserted(table, row);
     }
 }

@@ -11,6 +11,7 @@ import io.quiver.executor.plan.PlanEnvironment;
 import io.quiver.executor.schema.QuiverDataContext;
 import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.TransactionUse;
+import io.quiver.executor.stats.TableChanges;
 import io.quiver.executor.vector.VectorWrites;
 import io.quiver.storage.TableAccess;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public final class InsertPlanner {
             TableAccess access = context.execution().storage().access(env.engine().tableStorage().storageOf(table));
             List<Object[]> inserted = returning == null ? null : new ArrayList<>();
             VectorWrites vectors = VectorWrites.of(context.execution(), env.engine().vectorIndexes());
+            TableChanges changes = TableChanges.of(context.execution(), env.engine().statistics());
             long count = 0;
             for (Iterator<Object[]> it = plan.run(context); it.hasNext(); ) {
                 Object[] computed = it.next();
@@ -58,6 +60,7 @@ public final class InsertPlanner {
                     row[i] = AssignmentCoercion.assign(table, i, computed[i]);
                 }
                 vectors.written(table, access.insert(row), row);
+                changes.inserted(table, row);
                 count++;
                 if (inserted != null) {
                     inserted.add(row);

@@ -4,6 +4,7 @@ import io.quiver.catalog.CatalogState;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.executor.system.InformationSchema;
 import io.quiver.executor.system.PgCatalogSchema;
+import io.quiver.executor.system.StatisticsViews;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -42,7 +43,8 @@ public final class RootSchemaFactory {
     private SchemaPlus build(CatalogState state) {
         SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
         for (String schema : state.schemas()) {
-            if (schema.equals(PgCatalogSchema.NAME) || schema.equals(InformationSchema.NAME)) {
+            if (schema.equals(PgCatalogSchema.NAME) || schema.equals(InformationSchema.NAME)
+                    || schema.equals(StatisticsViews.SCHEMA)) {
                 continue;
             }
             root.add(schema, tables(state, t -> t.schema().equals(schema) ? t.name() : null,
@@ -52,6 +54,7 @@ public final class RootSchemaFactory {
         root.add(RETURNING_SCHEMA, tables(state, t -> Long.toString(t.oid()), ReturningTable::new));
         PgCatalogSchema.addTo(root);
         InformationSchema.addTo(root);
+        StatisticsViews.addTo(root);
         return root;
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 
 /** What a statement runs in: its transaction (data and DDL) and the actions to run once that commits. */
@@ -15,6 +16,7 @@ public final class ExecutionContext {
     private final CatalogTransaction catalog;
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final Map<Class<?>, Object> attachments = new HashMap<>();
+    private final List<Lock> commitLocks = new ArrayList<>();
 
     ExecutionContext(StorageTransaction storage, CatalogTransaction catalog) {
         this.storage = storage;
@@ -39,6 +41,16 @@ public final class ExecutionContext {
         afterCommit.add(action);
     }
 
+    /**
+     * Holds {@code lock} from just before the storage commit until the after-commit actions ran, so that
+     * whoever takes the lock's other side sees this commit either not at all or with its actions done.
+     */
+    public void holdDuringCommit(Lock lock) {
+        if (!commitLocks.contains(lock)) {
+            commitLocks.add(lock);
+        }
+    }
+
     /** The transaction's one {@code type} object (e.g. its log of vector writes), created on first use. */
     public <T> T attachment(Class<T> type, Supplier<T> create) {
         return type.cast(attachments.computeIfAbsent(type, t -> create.get()));
@@ -50,9 +62,14 @@ public final class ExecutionContext {
     }
 
     void commit() {
-        storage.commit();
-        catalog.publish();
-        afterCommit.forEach(Runnable::run);
+        commitLocks.forEach(Lock::lock);
+        try {
+            storage.commit();
+            catalog.publish();
+            afterCommit.forEach(Runnable::run);
+        } finally {
+            commitLocks.forEach(Lock::unlock);
+        }
     }
 
     void rollback() {
