@@ -10,6 +10,8 @@ import io.quiver.executor.schema.RootSchemaFactory;
 import io.quiver.executor.schema.TableStorageResolver;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SessionSettings;
+import io.quiver.executor.stats.QueryStatistics;
+import io.quiver.executor.stats.Statistics;
 import io.quiver.executor.vector.VectorIndexes;
 import io.quiver.storage.StorageEngine;
 import io.quiver.executor.vacuum.Vacuumer;
@@ -32,6 +34,8 @@ public final class QuiverEngine implements QueryEngine {
     private final RootSchemaFactory schemas;
     private final CalcitePlanCompiler compiler = new CalcitePlanCompiler();
     private final VectorIndexes vectorIndexes;
+    private final Statistics statistics;
+    private final QueryStatistics queryStatistics = new QueryStatistics();
     private final Set<QuiverSession> sessions = ConcurrentHashMap.newKeySet();
     private final Vacuumer vacuumer;
 
@@ -42,6 +46,7 @@ public final class QuiverEngine implements QueryEngine {
         this.schemas = new RootSchemaFactory(tableStorage);
         this.vectorIndexes = new VectorIndexes(storage, tableStorage, config.dataDirectory());
         this.vacuumer = new Vacuumer(storage, catalog, vectorIndexes, config.autovacuum());
+        this.statistics = Statistics.open(storage, tableStorage, catalog.current());
     }
 
     public static QuiverEngine open(EngineConfig config) {
@@ -94,6 +99,16 @@ public final class QuiverEngine implements QueryEngine {
         return vacuumer;
     }
 
+    /** Table and column statistics (quiver_stat, pg_stat_user_tables, the planner's row counts). */
+    public Statistics statistics() {
+        return statistics;
+    }
+
+    /** Per statement shape timings (quiver_stat.queries). */
+    public QueryStatistics queryStatistics() {
+        return queryStatistics;
+    }
+
     public PlanCompiler compiler() {
         return compiler;
     }
@@ -120,6 +135,7 @@ public final class QuiverEngine implements QueryEngine {
         sessions.forEach(QuiverSession::close);
         vacuumer.close();
         vectorIndexes.close();
+        statistics.save();
         storage.close();
         LOG.info("data flushed and closed");
     }

@@ -117,6 +117,31 @@ class VectorIndexTest {
         assertThat(broad).allMatch(id -> id % 2 == 0);
     }
 
+    /**
+     * The planner reads the filter's selectivity from the column statistics: category = 7 holds 20 of the
+     * 20,000 rows (0.1%), so an index walk would have to produce ~10,000 candidates and the exact scan is
+     * cheaper; category < 500 holds half of them, and the index is.
+     */
+    @Test
+    @Order(3)
+    void filterSelectivityChoosesBetweenExactScanAndIndex() throws SQLException {
+        String vector = text(nearCenter());
+        String selectivePlan = String.join("\n", queryStrings(connection, "EXPLAIN SELECT id FROM items "
+                + "WHERE category = 7 ORDER BY embedding <-> '" + vector + "' LIMIT 10"));
+        assertThat(selectivePlan).contains("ExactScan(table=[items]").contains("selectivity=[0.001000]")
+                .containsPattern(
+                        "Alternatives: ExactScan cost=\\d+, VectorSearch\\(hnsw items_embedding_idx\\) cost=\\d+")
+                .doesNotContain("VectorSearch(table=");
+        String broadPlan = String.join("\n", queryStrings(connection, "EXPLAIN SELECT id FROM items "
+                + "WHERE category < 500 ORDER BY embedding <-> '" + vector + "' LIMIT 10"));
+        assertThat(broadPlan).contains("VectorSearch(table=[items], index=[items_embedding_idx]")
+                .containsPattern(
+                        "Alternatives: VectorSearch\\(hnsw items_embedding_idx\\) cost=\\d+, ExactScan cost=\\d+");
+
+        assertThat(filteredRecall("WHERE category = 7", id -> id % 1000 == 7)).isEqualTo(1.0);
+        assertThat(filteredRecall("WHERE category < 500", id -> id % 1000 < 500)).isGreaterThanOrEqualTo(0.9);
+    }
+
     @Test
     @Order(4)
     void writesAfterCreateIndexAreSeen() throws SQLException {
@@ -217,6 +242,25 @@ class VectorIndexTest {
         try (Stream<Path> left = Files.list(server.dataDirectory().resolve("indexes"))) {
             assertThat(left).isEmpty();
         }
+    }
+
+    /**
+     * The share of the exact filtered top-k the planner's choice finds over 20 queries, checking that each
+     * answer has k rows that all pass the filter.
+     */
+    private static double filteredRecall(String where, java.util.function.IntPredicate passes) throws SQLException {
+        int found = 0;
+        int queries = 20;
+        for (int q = 0; q < queries; q++) {
+            float[] query = nearCenter();
+            List<Integer> chosen = ids(connection, "<->", where, query);
+            assertThat(chosen).hasSize(K).allMatch(passes::test);
+            execute(connection, "SET enable_indexscan = off");
+            Set<Integer> exact = new HashSet<>(ids(connection, "<->", where, query));
+            execute(connection, "RESET enable_indexscan");
+            found += (int) chosen.stream().filter(exact::contains).count();
+        }
+        return found / (double) (queries * K);
     }
 
     /** The share of the exact top-k the index plan finds, over {@link #QUERIES} queries. */

@@ -2,12 +2,10 @@ package io.quiver.executor.copy;
 
 import io.quiver.catalog.TableDefinition;
 import io.quiver.executor.QuiverEngine;
-import io.quiver.executor.dml.AssignmentCoercion;
 import io.quiver.executor.dml.OmittedColumns;
+import io.quiver.executor.dml.TableInserter;
 import io.quiver.executor.session.ExecutionContext;
 import io.quiver.executor.session.SessionTransaction;
-import io.quiver.executor.vector.VectorWrites;
-import io.quiver.storage.TableAccess;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,8 +21,7 @@ final class DirectRowInserter implements RowInserter {
     private final int[] fieldOfColumn;
     private final OmittedColumns omitted;
     private ExecutionContext context;
-    private TableAccess access;
-    private VectorWrites vectors;
+    private TableInserter inserter;
 
     private DirectRowInserter(QuiverEngine engine, SessionTransaction transaction, TableDefinition table,
                               int[] fieldOfColumn, OmittedColumns omitted) {
@@ -53,14 +50,12 @@ final class DirectRowInserter implements RowInserter {
         ExecutionContext current = transaction.context();
         if (current != context) {
             context = current;
-            access = current.storage().access(engine.tableStorage().storageOf(table));
-            vectors = VectorWrites.of(current, engine.vectorIndexes());
+            inserter = new TableInserter(engine, current, table);
         }
         Object[] row = new Object[fieldOfColumn.length];
         for (int c = 0; c < row.length; c++) {
-            Object value = fieldOfColumn[c] >= 0 ? fields[fieldOfColumn[c]] : omitted.next(c);
-            row[c] = AssignmentCoercion.assign(table, c, value);
+            row[c] = fieldOfColumn[c] >= 0 ? fields[fieldOfColumn[c]] : omitted.next(c);
         }
-        vectors.written(table, access.insert(row), row);
+        inserter.insert(row);
     }
 }

@@ -9,6 +9,7 @@ import io.quiver.executor.schema.TableStorageResolver;
 import io.quiver.executor.session.ExecutionContext;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SearchPath;
+import io.quiver.executor.stats.TableChanges;
 import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.StatementResult;
 import io.quiver.executor.statement.Statements;
@@ -99,7 +100,7 @@ public final class UtilityPlanner {
             case CreateExtension create -> normal(ctx -> ExtensionCommands.create(create, ctx));
             case DropExtension drop -> normal(ctx -> ExtensionCommands.drop(drop, ctx));
             case CommentOn comment -> normal(ctx -> comment(comment, ctx));
-            case Analyze ignored -> normal(ctx -> StatementResult.command("ANALYZE"));
+            case Analyze analyze -> normal(ctx -> analyze(analyze, ctx));
             case Vacuum vacuum -> outsideBlock("VACUUM", () -> VacuumCommand.run(vacuum, session.engine(), searchPath(),
                     session.options().database()));
             case Checkpoint ignored -> normal(ctx -> StatementResult.command("CHECKPOINT"));
@@ -151,6 +152,7 @@ public final class UtilityPlanner {
         ctx.afterCommit(() -> {
             storage.drop(table);
             session.engine().vectorIndexes().forget(table);
+            session.engine().statistics().forget(table);
         });
     }
 
@@ -205,6 +207,7 @@ public final class UtilityPlanner {
         for (QualifiedName name : truncate.tables()) {
             TableDefinition table = searchPath().requireTable(ctx.catalogView(), name.schema(), name.name());
             ctx.storage().access(storage.storageOf(table)).truncate();
+            TableChanges.of(ctx, session.engine().statistics()).truncated(table);
             // The in-memory vectors and indexes are rebuilt from the emptied table on next use.
             ctx.afterCommit(() -> session.engine().vectorIndexes().forget(table));
             if (truncate.restartIdentity()) {
@@ -213,6 +216,16 @@ public final class UtilityPlanner {
             }
         }
         return StatementResult.command("TRUNCATE TABLE");
+    }
+
+    /** Recomputes the statistics of the named tables, or of every table, from their committed rows. */
+    private StatementResult analyze(Analyze analyze, ExecutionContext ctx) {
+        List<TableDefinition> tables = analyze.tables().isEmpty() ? List.copyOf(ctx.catalogView().tables())
+                : analyze.tables().stream()
+                        .map(name -> searchPath().requireTable(ctx.catalogView(), name.schema(), name.name()))
+                        .toList();
+        tables.forEach(session.engine().statistics()::analyze);
+        return StatementResult.command("ANALYZE");
     }
 
     private StatementResult createSchema(CreateSchema create, ExecutionContext ctx) {

@@ -8,6 +8,7 @@ import io.quiver.executor.schema.QuiverDataContext;
 import io.quiver.executor.schema.StorageTable;
 import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.TransactionUse;
+import io.quiver.executor.stats.TableChanges;
 import io.quiver.executor.vector.VectorWrites;
 import io.quiver.storage.TableAccess;
 import java.util.ArrayList;
@@ -34,13 +35,16 @@ public final class DeletePlanner {
             List<Object[]> doomed = DmlTargets.collect(plan.run(context));
             List<Object[]> deleted = new ArrayList<>(doomed.size());
             VectorWrites vectors = VectorWrites.of(context.execution(), env.engine().vectorIndexes());
+            TableChanges changes = TableChanges.of(context.execution(), env.engine().statistics());
             for (Object[] target : doomed) {
                 long rowId = (Long) target[0];
+                Object[] old = access.get(rowId);
                 if (returning != null) {
-                    deleted.add(access.get(rowId));
+                    deleted.add(old);
                 }
                 access.delete(rowId);
                 vectors.deleted(table, rowId);
+                changes.deleted(table, old);
             }
             return Returning.result(returning, context, deleted, "DELETE " + doomed.size());
         }, TransactionUse.NORMAL, env.session());

@@ -8,9 +8,7 @@ import io.quiver.executor.session.ExecutionContext;
 import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.StatementResult;
 import io.quiver.executor.statement.TransactionUse;
-import io.quiver.executor.vector.VectorWrites;
 import io.quiver.sql.type.QuiverTypeNameSpec;
-import io.quiver.storage.TableAccess;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +22,6 @@ import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlUtil;
@@ -98,19 +95,17 @@ public final class DirectInsertPlanner {
                                              OmittedColumns omitted) {
         return new QuiverPreparedStatement(parameterTypes, List.of(), parameters -> {
             ExecutionContext context = env.session().transaction().context();
-            TableAccess access = context.storage().access(env.engine().tableStorage().storageOf(table));
-            VectorWrites vectors = VectorWrites.of(context, env.engine().vectorIndexes());
+            TableInserter inserter = new TableInserter(env.engine(), context, table);
             for (Value[] values : rows) {
                 Object[] row = new Object[values.length];
                 for (int c = 0; c < row.length; c++) {
-                    Object value = switch (values[c]) {
+                    row[c] = switch (values[c]) {
                         case Parameter p -> parameters.get(p.index());
                         case Constant k -> k.value();
                         case Omitted o -> omitted.next(c);
                     };
-                    row[c] = AssignmentCoercion.assign(table, c, value);
                 }
-                vectors.written(table, access.insert(row), row);
+                inserter.insert(row);
             }
             return StatementResult.command("INSERT 0 " + rows.size());
         }, TransactionUse.NORMAL, env.session());

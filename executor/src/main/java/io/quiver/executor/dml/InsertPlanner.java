@@ -10,8 +10,6 @@ import io.quiver.executor.plan.PlanEnvironment;
 import io.quiver.executor.schema.QuiverDataContext;
 import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.TransactionUse;
-import io.quiver.executor.vector.VectorWrites;
-import io.quiver.storage.TableAccess;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -46,17 +44,11 @@ public final class InsertPlanner {
         Returning returning = Returning.plan(env, table, table.name(), returningList);
         return new QuiverPreparedStatement(plan.parameterTypes(), Returning.columns(returning), parameters -> {
             QuiverDataContext context = env.dataContext(plan.parameterTypes(), parameters);
-            TableAccess access = context.execution().storage().access(env.engine().tableStorage().storageOf(table));
+            TableInserter inserter = new TableInserter(env.engine(), context.execution(), table);
             List<Object[]> inserted = returning == null ? null : new ArrayList<>();
-            VectorWrites vectors = VectorWrites.of(context.execution(), env.engine().vectorIndexes());
             long count = 0;
             for (Iterator<Object[]> it = plan.run(context); it.hasNext(); ) {
-                Object[] computed = it.next();
-                Object[] row = new Object[computed.length];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = AssignmentCoercion.assign(table, i, computed[i]);
-                }
-                vectors.written(table, access.insert(row), row);
+                Object[] row = inserter.insert(it.next().clone());
                 count++;
                 if (inserted != null) {
                     inserted.add(row);

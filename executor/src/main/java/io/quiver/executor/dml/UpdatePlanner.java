@@ -11,6 +11,7 @@ import io.quiver.executor.schema.QuiverDataContext;
 import io.quiver.executor.schema.StorageTable;
 import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.TransactionUse;
+import io.quiver.executor.stats.TableChanges;
 import io.quiver.executor.vector.VectorWrites;
 import io.quiver.storage.TableAccess;
 import java.util.ArrayList;
@@ -56,14 +57,17 @@ public final class UpdatePlanner {
             List<Object[]> changes = DmlTargets.collect(plan.run(context));
             List<Object[]> updated = new ArrayList<>(changes.size());
             VectorWrites vectors = VectorWrites.of(context.execution(), env.engine().vectorIndexes());
+            TableChanges log = TableChanges.of(context.execution(), env.engine().statistics());
             for (Object[] change : changes) {
                 long rowId = (Long) change[0];
-                Object[] row = access.get(rowId).clone();
+                Object[] old = access.get(rowId);
+                Object[] row = old.clone();
                 for (int i = 0; i < targets.length; i++) {
                     row[targets[i]] = AssignmentCoercion.assign(table, targets[i], change[i + 1]);
                 }
                 access.update(rowId, row);
                 vectors.written(table, rowId, row);
+                log.updated(table, old, row);
                 updated.add(row);
             }
             return Returning.result(returning, context, updated, "UPDATE " + changes.size());

@@ -87,7 +87,8 @@ public final class PlanEnvironment {
      */
     public CompiledPlan compile(String sql, String cacheKey, SqlNode query, List<PgType> declaredParameterTypes) {
         Supplier<CompiledPlan> compile = () -> engine.compiler().compile(query, sql, root, declaredParameterTypes,
-                VectorSearchRule.forStatement(engine.vectorIndexes(), engine.tableStorage(), session.settings()));
+                VectorSearchRule.forStatement(engine.vectorIndexes(), engine.statistics(), engine.tableStorage(),
+                        session.settings()));
         if (catalogHasPendingChanges || cacheKey == null) {
             return compile.get();
         }

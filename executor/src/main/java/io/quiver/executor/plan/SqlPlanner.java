@@ -17,6 +17,7 @@ import io.quiver.executor.statement.StatementResult;
 import io.quiver.executor.statement.Statements;
 import io.quiver.executor.statement.TransactionUse;
 import io.quiver.executor.system.EmptyCatalogQuery;
+import io.quiver.executor.vector.VectorSearch;
 import io.quiver.sql.parser.QuiverSqlParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class SqlPlanner {
         CompiledPlan plan = env.compile(options.statement(), null, node, declared);
         List<ColumnDescription> columns = List.of(Statements.textColumn("QUERY PLAN"));
         return new QuiverPreparedStatement(plan.parameterTypes(), columns, parameters -> {
-            List<String> lines = new ArrayList<>(plan.explain());
+            List<String> lines = new ArrayList<>(VectorSearch.explainLines(plan.explain()));
             if (options.analyze()) {
                 long start = System.nanoTime();
                 long rows = 0;

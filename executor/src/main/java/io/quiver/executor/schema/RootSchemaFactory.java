@@ -5,6 +5,7 @@ import io.quiver.catalog.TableDefinition;
 import io.quiver.executor.system.InformationSchema;
 import io.quiver.executor.system.PgCatalogSchema;
 import io.quiver.executor.system.QuiverCatalogViews;
+import io.quiver.executor.system.StatisticsViews;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -43,7 +44,8 @@ public final class RootSchemaFactory {
     private SchemaPlus build(CatalogState state) {
         SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
         for (String schema : state.schemas()) {
-            if (schema.equals(PgCatalogSchema.NAME) || schema.equals(InformationSchema.NAME)) {
+            if (schema.equals(PgCatalogSchema.NAME) || schema.equals(InformationSchema.NAME)
+                    || schema.equals(StatisticsViews.SCHEMA)) {
                 continue;
             }
             root.add(schema, tables(state, t -> t.schema().equals(schema) ? t.name() : null,
@@ -54,6 +56,7 @@ public final class RootSchemaFactory {
         PgCatalogSchema.addTo(root);
         InformationSchema.addTo(root);
         QuiverCatalogViews.addTo(root);
+        StatisticsViews.addTo(root);
         return root;
     }
 

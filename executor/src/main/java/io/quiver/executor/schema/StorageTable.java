@@ -3,6 +3,7 @@ package io.quiver.executor.schema;
 import io.quiver.catalog.ColumnDefinition;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.common.type.PgType;
+import io.quiver.executor.stats.PlanObservation;
 import io.quiver.executor.statement.CancelFlag;
 import io.quiver.sql.type.PgTypeMapping;
 import io.quiver.storage.RowCursor;
@@ -75,6 +76,7 @@ public final class StorageTable extends AbstractTable implements ScannableTable 
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
+                PlanObservation.used("TableScan " + definition.name());
                 return new ScanEnumerator(access.scan(), cancel);
             }
         };

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 
 /** What a statement runs in: its transaction (data and DDL) and the actions to run once that commits. */
@@ -17,6 +18,7 @@ public final class ExecutionContext {
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final Map<Class<?>, Object> attachments = new HashMap<>();
     private final long startMillis;
+    private final List<Lock> commitLocks = new ArrayList<>();
 
     ExecutionContext(StorageTransaction storage, CatalogTransaction catalog, long startMillis) {
         this.storage = storage;
@@ -45,6 +47,16 @@ public final class ExecutionContext {
     /** Registers work that may only happen once the transaction is durable (freeing a dropped table's storage). */
     public void afterCommit(Runnable action) {
         afterCommit.add(action);
+    }
+
+    /**
+     * Holds {@code lock} from just before the storage commit until the after-commit actions ran, so that
+     * whoever takes the lock's other side sees this commit either not at all or with its actions done.
+     */
+    public void holdDuringCommit(Lock lock) {
+        if (!commitLocks.contains(lock)) {
+            commitLocks.add(lock);
+        }
     }
 
     /** The transaction's one {@code type} object (e.g. its log of vector writes), created on first use. */
@@ -84,9 +96,14 @@ public final class ExecutionContext {
     }
 
     void commit(boolean waitForDisk) {
-        storage.commit(waitForDisk);
-        catalog.publish();
-        afterCommit.forEach(Runnable::run);
+        commitLocks.forEach(Lock::lock);
+        try {
+            storage.commit(waitForDisk);
+            catalog.publish();
+            afterCommit.forEach(Runnable::run);
+        } finally {
+            commitLocks.forEach(Lock::unlock);
+        }
     }
 
     void rollback() {

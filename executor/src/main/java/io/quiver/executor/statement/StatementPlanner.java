@@ -20,12 +20,14 @@ import java.util.Optional;
  * parsed by the ANTLR grammar, everything else (queries and DML) through Calcite.
  */
 public final class StatementPlanner {
+    private final QuiverEngine engine;
     private final QuiverSession session;
     private final UtilityPlanner utilities;
     private final SqlPlanner sqlPlanner;
     private final CopyPlanner copies;
 
     public StatementPlanner(QuiverEngine engine, QuiverSession session) {
+        this.engine = engine;
         this.session = session;
         this.utilities = new UtilityPlanner(session, engine.tableStorage());
         this.sqlPlanner = new SqlPlanner(engine, session);
@@ -44,10 +46,9 @@ public final class StatementPlanner {
         if (session.transaction().statusByte() == 'E' && !endsFailedBlock(utility)) {
             throw SessionTransaction.aborted();
         }
-        if (utility.isPresent()) {
-            return utilities.plan(utility.get());
-        }
-        return sqlPlanner.plan(sql, parameterTypeOids);
+        PreparedStatement planned = utility.isPresent() ? utilities.plan(utility.get())
+                : sqlPlanner.plan(sql, parameterTypeOids);
+        return engine.queryStatistics().track(sql, planned, utility.isPresent());
     }
 
     private static boolean endsFailedBlock(Optional<UtilityStatement> statement) {

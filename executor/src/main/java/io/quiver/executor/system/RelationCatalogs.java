@@ -4,6 +4,7 @@ import io.quiver.catalog.ColumnDefinition;
 import io.quiver.catalog.IndexDefinition;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.common.type.PgType;
+import io.quiver.executor.stats.TableStatistics;
 
 /**
  * pg_class and the catalogs that describe relations: pg_attribute, pg_attrdef, pg_index, pg_constraint,
@@ -150,7 +151,8 @@ final class RelationCatalogs {
                     .set("reltype", 0).set("reloftype", 0).set("relowner", SystemObjects.BOOTSTRAP_SUPERUSER)
                     .set("relam", accessMethod(relation))
                     .set("relfilenode", relation.kind() == Relation.VIEW ? 0 : relation.oid())
-                    .set("reltablespace", 0).set("relpages", 0).set("reltuples", -1).set("relallvisible", 0)
+                    .set("reltablespace", 0).set("relpages", 0).set("reltuples", reltuples(context, relation))
+                    .set("relallvisible", 0)
                     .set("reltoastrelid", 0).set("relhasindex", hasIndex).set("relisshared", false)
                     .set("relpersistence", "p").set("relkind", String.valueOf(relation.kind()))
                     .set("relnatts", attributeCount(relation)).set("relchecks", 0).set("relhasrules", false)
@@ -161,6 +163,14 @@ final class RelationCatalogs {
                     .set("reloptions", relation.index() == null ? null
                             : IndexDefinitions.relOptions(relation.index()));
         }
+    }
+
+    /** A user table's live row count, kept with every commit; -1 ("never counted") for the rest, as PostgreSQL. */
+    private static float reltuples(SystemContext context, Relation relation) {
+        if (relation.kind() != Relation.TABLE || relation.table() == null) {
+            return -1;
+        }
+        return context.session().engine().statistics().read(relation.table(), TableStatistics::liveRows);
     }
 
     private static long accessMethod(Relation relation) {

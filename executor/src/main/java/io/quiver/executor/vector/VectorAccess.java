@@ -6,36 +6,105 @@ import io.quiver.executor.session.SessionSettings;
 import io.quiver.index.DistanceKind;
 import io.quiver.index.IndexOptions;
 import io.quiver.index.SearchOptions;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
- * How a k-NN query on one column reads its rows: through the index whose operator class matches the
- * distance, or by an exact SIMD scan when no index matches, {@code enable_indexscan} is off, or the table
- * is so small that an exact scan is as fast as an index walk. Decided when planning (for EXPLAIN and
- * costs) and again when running, so a cached plan follows the session's settings and the table's growth.
+ * How a k-NN query on one column reads its rows: by an exact SIMD scan, or through an index whose operator
+ * class matches the distance, whichever costs least (see {@link #choose}). Decided when planning (for EXPLAIN
+ * and costs) and again when running, so a cached plan follows the session's settings and the table's growth.
  *
  * @param index the index to use, or null for an exact scan
  * @param efSearch {@code hnsw.ef_search}, for an hnsw index
  * @param probes {@code ivfflat.probes}, for an ivfflat index
+ * @param cost the estimated cost of this access, in float operations
+ * @param alternatives every access considered, this one included, cheapest first
  */
-record VectorAccess(IndexDefinition index, int efSearch, int probes) {
+record VectorAccess(IndexDefinition index, int efSearch, int probes, double cost, List<Alternative> alternatives) {
     /** Below this many rows an exact scan takes well under a millisecond: no index is worth its recall loss. */
     static final int SMALL_TABLE_ROWS = 5_000;
+    /** A graph walk reads vectors scattered in memory, about twice as slow per distance as a sequential scan. */
+    private static final double RANDOM_ACCESS_FACTOR = 2;
     private static final Set<String> FALSE = Set.of("off", "of", "false", "f", "fa", "fal", "fals", "no", "n", "0");
 
-    static VectorAccess choose(TableDefinition table, int column, DistanceKind kind, long rows,
-                               SessionSettings settings) {
+    /** One access considered, with its cost. */
+    record Alternative(String name, double cost) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s cost=%.0f", name, cost);
+        }
+    }
+
+    /**
+     * The cheapest access for {@code k} rows of a table of {@code rows} rows under a filter passing
+     * {@code selectivity} of them. Costs count float operations (distances times dimensions):
+     * <ul>
+     * <li>exact scan: every row's distance, {@code rows x d} — the filter runs on the rows it yields;
+     * <li>HNSW: the walk expands about {@code max(ef_search, k / selectivity)} nodes (an iterative search
+     * must produce k / selectivity candidates for k to pass the filter), each scoring its neighbours, after
+     * descending {@code log2(rows)} upper layers: {@code (2 x max(ef, k/s) + log2 rows) x degree x d};
+     * <li>IVFFlat: the centroids, then the probed lists ({@code probes / lists} of the rows), or as many
+     * lists as k / selectivity candidates need: {@code (lists + max(rows x probes / lists, k/s)) x d}.
+     * </ul>
+     * An exact scan is also taken when index scans are off, and below {@link #SMALL_TABLE_ROWS} rows.
+     *
+     * @param degree an index's average neighbours per node (HNSW), as built or as its options imply
+     */
+    static VectorAccess choose(TableDefinition table, int column, DistanceKind kind, long rows, double selectivity,
+                               int k, SessionSettings settings, ToDoubleFunction<IndexDefinition> degree) {
         int efSearch = IndexOptions.efSearch(settings.show("hnsw.ef_search"));
         int probes = IndexOptions.probes(settings.show("ivfflat.probes"));
         boolean indexScan = !FALSE.contains(settings.show("enable_indexscan").strip().toLowerCase(Locale.ROOT));
-        IndexDefinition index = !indexScan || rows < SMALL_TABLE_ROWS ? null : table.indexes().stream()
-                .filter(i -> i.column() == column && DistanceKind.forOpclass(i.opclass(), i.method()) == kind)
-                // HNSW first: at its defaults it has the better recall of the two.
-                .min(Comparator.comparing(i -> !i.method().equals("hnsw")))
-                .orElse(null);
-        return new VectorAccess(index, efSearch, probes);
+        double n = Math.max(1, rows);
+        int dimensions = table.column(column).type().dimensions();
+        double candidates = k / Math.max(selectivity, 1 / n);
+        double exactCost = n * dimensions;
+        List<Alternative> alternatives = new ArrayList<>();
+        alternatives.add(new Alternative("ExactScan", exactCost));
+        IndexDefinition best = null;
+        double bestCost = exactCost;
+        if (indexScan) {
+            for (IndexDefinition index : table.indexes()) {
+                if (index.column() != column || DistanceKind.forOpclass(index.opclass(), index.method()) != kind) {
+                    continue;
+                }
+                double cost = index.method().equals("hnsw")
+                        ? (RANDOM_ACCESS_FACTOR * Math.max(efSearch, candidates) + log2(n))
+                                * degree.applyAsDouble(index) * dimensions
+                        : ivfFlatCost(index, n, probes, candidates) * dimensions;
+                alternatives.add(new Alternative("VectorSearch(" + index.method() + " " + index.name() + ")", cost));
+                if (rows >= SMALL_TABLE_ROWS && cost < bestCost) {
+                    best = index;
+                    bestCost = cost;
+                }
+            }
+        }
+        alternatives.sort(Comparator.comparingDouble(Alternative::cost));
+        return new VectorAccess(best, efSearch, probes, bestCost, List.copyOf(alternatives));
+    }
+
+    private static double ivfFlatCost(IndexDefinition index, double rows, int probes, double candidates) {
+        double lists = IndexOptions.ivfflat(index.options()).lists();
+        return lists + Math.max(rows * Math.min(probes, lists) / lists, Math.min(rows, candidates));
+    }
+
+    private static double log2(double n) {
+        return Math.max(1, Math.log(n) / Math.log(2));
+    }
+
+    /** The alternatives as EXPLAIN prints them. */
+    String describeAlternatives() {
+        return alternatives.stream().map(Alternative::toString).collect(Collectors.joining(", "));
+    }
+
+    /** The access as quiver_stat.queries names it. */
+    String describe() {
+        return index == null ? "ExactScan" : "VectorSearch " + index.method() + " " + index.name();
     }
 
     SearchOptions searchOptions() {

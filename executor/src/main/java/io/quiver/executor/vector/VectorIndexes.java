@@ -9,6 +9,7 @@ import io.quiver.index.DistanceKind;
 import io.quiver.index.HnswIndex;
 import io.quiver.index.IndexFiles;
 import io.quiver.index.IndexOptions;
+import io.quiver.index.IndexStats;
 import io.quiver.index.IvfFlatIndex;
 import io.quiver.index.VectorColumn;
 import io.quiver.index.VectorIndex;
@@ -40,6 +41,8 @@ public final class VectorIndexes implements AutoCloseable {
     private final ConcurrentMap<Long, TableVectors> byTable = new ConcurrentHashMap<>();
     private final AtomicLong builds = new AtomicLong();
     private final IndexBuilds running = new IndexBuilds();
+    /** Average degrees of the indexes in memory, by index OID: computing one walks the whole graph. */
+    private final ConcurrentMap<Long, Double> degrees = new ConcurrentHashMap<>();
 
     public VectorIndexes(StorageEngine storage, TableStorageResolver tables, Path dataDirectory) {
         this.storage = storage;
@@ -60,6 +63,46 @@ public final class VectorIndexes implements AutoCloseable {
     /** The committed vectors of a dimensioned vector column, read from storage on first use. */
     public VectorColumn column(TableDefinition table, int column) {
         return loaded(table).column(table.column(column).slot());
+    }
+
+    /**
+     * An index's average neighbours per node: as measured once after it was first loaded or built, else what
+     * its options imply for HNSW's base layer (2 x m); NaN for IVFFlat. Never loads or builds the index
+     * (planning and every search call it).
+     */
+    public double averageDegree(TableDefinition table, IndexDefinition definition) {
+        Double measured = degrees.get(definition.oid());
+        if (measured != null) {
+            return measured;
+        }
+        TableVectors vectors = byTable.get(table.oid());
+        VectorIndex index = vectors == null ? null : vectors.index(definition.oid());
+        double degree = index == null ? Double.NaN : index.stats().averageDegree();
+        if (degree > 0) {
+            degrees.put(definition.oid(), degree);
+            return degree;
+        }
+        return definition.method().equals("hnsw") ? 2.0 * IndexOptions.hnsw(definition.options()).m() : Double.NaN;
+    }
+
+    /** What an index in memory reports of itself, or null when it is not loaded (it is on first search). */
+    public IndexStats loadedStats(TableDefinition table, IndexDefinition definition) {
+        TableVectors vectors = byTable.get(table.oid());
+        VectorIndex index = vectors == null ? null : vectors.index(definition.oid());
+        return index == null ? null : index.stats();
+    }
+
+    /** The bytes of an index's files in the data directory (0 before it was first saved). */
+    public long diskBytes(IndexDefinition definition) {
+        Path saved = directoryOf(definition);
+        if (!Files.exists(saved)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(saved)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list index files in " + saved, e);
+        }
     }
 
     /** The index, loaded or built on first use. */
@@ -125,6 +168,7 @@ public final class VectorIndexes implements AutoCloseable {
             replaced.close();
         }
         vectors.addIndex(definition.oid(), table.column(definition.column()).slot(), index);
+        degrees.remove(definition.oid());
         save(definition.oid(), index);
     }
 
@@ -175,6 +219,7 @@ public final class VectorIndexes implements AutoCloseable {
         if (index != null) {
             index.close();
         }
+        degrees.remove(definition.oid());
         deleteDirectory(directoryOf(definition));
     }
 
@@ -187,7 +232,10 @@ public final class VectorIndexes implements AutoCloseable {
         if (vectors != null) {
             vectors.indexes().values().forEach(VectorIndex::close);
         }
-        table.indexes().forEach(index -> deleteDirectory(directoryOf(index)));
+        table.indexes().forEach(index -> {
+            degrees.remove(index.oid());
+            deleteDirectory(directoryOf(index));
+        });
     }
 
     /** Saves every index in memory, so the next start loads rather than rebuilds them. */

@@ -4,6 +4,7 @@ import io.quiver.common.type.PgType;
 import io.quiver.executor.schema.CalciteValues;
 import io.quiver.executor.schema.QuiverDataContext;
 import io.quiver.executor.statement.CancelFlag;
+import io.quiver.executor.stats.PlanObservation;
 import io.quiver.index.ExactScan;
 import io.quiver.index.Neighbor;
 import io.quiver.index.NeighborCursor;
@@ -40,8 +41,8 @@ public final class VectorScan {
             @Override
             public Enumerator<Object[]> enumerator() {
                 VectorColumn column = spec.indexes().column(spec.table(), spec.column());
-                VectorAccess access = VectorAccess.choose(spec.table(), spec.column(), spec.kind(),
-                        column.liveCount(), context.settings());
+                VectorAccess access = spec.access(column.liveCount(), context.settings());
+                PlanObservation.used(access.describe());
                 float[] vector = (float[]) query;
                 NeighborCursor committed = access.index() == null
                         ? ExactScan.cursor(column, spec.kind(), vector, firstExactBatch(spec.k()), null)

@@ -1,6 +1,8 @@
 package io.quiver.executor.vector;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
@@ -32,21 +34,20 @@ import org.apache.calcite.sql.validate.SqlConformanceEnum;
  * k rows (more under a selective filter) rather than the whole table.
  */
 public final class VectorSearch extends TableScan implements EnumerableRel {
+    private static final String ALTERNATIVES = "alternatives";
+
     private final VectorSearchSpec spec;
     private final RexNode query;
     private final VectorAccess access;
     private final long tableRows;
-    /** The rows the consumer is expected to pull: k divided by the selectivity of the filter above. */
-    private final double expectedRows;
 
     VectorSearch(RelOptCluster cluster, RelOptTable table, VectorSearchSpec spec, RexNode query,
-                 VectorAccess access, long tableRows, double expectedRows) {
+                 VectorAccess access, long tableRows) {
         super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), table);
         this.spec = spec;
         this.query = query;
         this.access = access;
         this.tableRows = tableRows;
-        this.expectedRows = expectedRows;
     }
 
     @Override
@@ -69,39 +70,47 @@ public final class VectorSearch extends TableScan implements EnumerableRel {
                     .item(hnsw ? "ef_search" : "probes", hnsw ? access.efSearch() : access.probes());
         }
         // The query is part of the digest: two searches for different vectors are different relations.
+        // The alternatives are last: EXPLAIN prints them on a line of their own (see explainLines).
         return pw.item("operator", spec.kind().operator()).item("query", query).item("k", spec.k())
-                .item("rows", tableRows).item("cost", Math.round(visitedRows()));
-    }
-
-    @Override
-    public double estimateRowCount(RelMetadataQuery mq) {
-        return Math.min(tableRows, expectedRows);
-    }
-
-    /** In rows visited, see {@link #visitedRows()}; the planner compares costs by their rows. */
-    @Override
-    public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-        double visited = visitedRows();
-        return planner.getCostFactory().makeCost(visited, visited, 0);
+                .item("rows", tableRows).item("selectivity", String.format(Locale.ROOT, "%.4g", spec.selectivity()))
+                .item("cost", Math.round(access.cost()))
+                .item(ALTERNATIVES, access.describeAlternatives());
     }
 
     /**
-     * An HNSW walk visits about ef_search nodes per layer it descends, an IVFFlat scan
-     * probes/lists of the table, an exact scan every row (but at SIMD speed, without decoding rows, which
-     * makes it cheaper than a table scan).
+     * EXPLAIN's lines with each vector search's alternatives moved from the end of its line to a line
+     * of their own below it: {@code Alternatives: ExactScan cost=..., VectorSearch(hnsw i) cost=...}.
      */
-    private double visitedRows() {
-        double rows = Math.max(1, tableRows);
-        double visited;
-        if (access.index() == null) {
-            visited = rows / 4;
-        } else if (access.index().method().equals("hnsw")) {
-            visited = Math.max(access.efSearch(), spec.k()) * Math.max(1, Math.log(rows) / Math.log(2));
-        } else {
-            double lists = Double.parseDouble(access.index().options().getOrDefault("lists", "100"));
-            visited = rows * Math.min(access.probes(), lists) / lists + lists;
+    public static List<String> explainLines(List<String> lines) {
+        List<String> out = new ArrayList<>(lines.size());
+        String marker = ", " + ALTERNATIVES + "=[";
+        for (String line : lines) {
+            int at = line.indexOf(marker);
+            if (at < 0 || !line.endsWith("])")) {
+                out.add(line);
+                continue;
+            }
+            String indent = line.substring(0, line.length() - line.stripLeading().length());
+            out.add(line.substring(0, at) + ")");
+            out.add(indent + "  Alternatives: " + line.substring(at + marker.length(), line.length() - 2));
         }
-        return visited;
+        return out;
+    }
+
+    /** The rows the consumer is expected to pull: k divided by the selectivity of the filter above. */
+    @Override
+    public double estimateRowCount(RelMetadataQuery mq) {
+        return Math.min(tableRows, spec.k() / Math.max(1e-6, spec.selectivity()));
+    }
+
+    /**
+     * The chosen access's float operations in rows: Calcite's other operators count a row as about one unit,
+     * and a row's distance costs about as much as decoding a row when it runs at SIMD speed over 4 floats at once.
+     */
+    @Override
+    public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+        double rows = access.cost() / Math.max(1, spec.table().column(spec.column()).type().dimensions()) / 4;
+        return planner.getCostFactory().makeCost(rows, rows, 0);
     }
 
     @Override

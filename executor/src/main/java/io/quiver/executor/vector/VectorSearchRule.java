@@ -4,6 +4,8 @@ import io.quiver.catalog.TableDefinition;
 import io.quiver.executor.schema.StorageTable;
 import io.quiver.executor.schema.TableStorageResolver;
 import io.quiver.executor.session.SessionSettings;
+import io.quiver.executor.stats.FilterSelectivity;
+import io.quiver.executor.stats.Statistics;
 import io.quiver.index.DistanceKind;
 import io.quiver.sql.function.VectorOperators;
 import java.math.BigDecimal;
@@ -21,7 +23,6 @@ import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalSort;
-import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
@@ -57,10 +58,10 @@ public final class VectorSearchRule extends RelRule<VectorSearchRule.Config> {
     }
 
     /** The rules for a statement planned with {@code settings}: k-NN with and without a filter. */
-    public static List<VectorSearchRule> forStatement(VectorIndexes indexes, TableStorageResolver storage,
-                                                                SessionSettings settings) {
-        return List.of(Config.of(indexes, storage, settings, true).toRule(),
-                Config.of(indexes, storage, settings, false).toRule());
+    public static List<VectorSearchRule> forStatement(VectorIndexes indexes, Statistics statistics,
+                                                      TableStorageResolver storage, SessionSettings settings) {
+        return List.of(Config.of(indexes, statistics, storage, settings, true).toRule(),
+                Config.of(indexes, statistics, storage, settings, false).toRule());
     }
 
     @Override
@@ -90,14 +91,14 @@ public final class VectorSearchRule extends RelRule<VectorSearchRule.Config> {
             return;
         }
         DistanceKind kind = DISTANCES.get(distance.getOperator());
-        long rows = config.indexes().column(definition, column).liveCount();
-        VectorSearchSpec spec = new VectorSearchSpec(definition, column, kind, k, config.indexes(),
+        // Row count and filter selectivity from the table's statistics (kept with every commit).
+        double[] estimate = config.statistics().read(definition, stats -> new double[] {stats.liveRows(),
+                filter == null ? 1 : FilterSelectivity.of(filter.getCondition(), stats)});
+        long rows = (long) estimate[0];
+        VectorSearchSpec spec = new VectorSearchSpec(definition, column, kind, k, estimate[1], config.indexes(),
                 config.storage());
-        RelMetadataQuery mq = call.getMetadataQuery();
-        Double selectivity = filter == null ? Double.valueOf(1) : mq.getSelectivity(scan, filter.getCondition());
-        double expected = k / Math.max(1e-4, selectivity == null ? 0.25 : selectivity);
         RelNode search = new VectorSearch(scan.getCluster(), scan.getTable(), spec, query,
-                VectorAccess.choose(definition, column, kind, rows, config.settings()), rows, expected);
+                spec.access(rows, config.settings()), rows);
         RelNode filtered = filter == null ? search : LogicalFilter.create(search, filter.getCondition());
         RelNode projected = project.copy(project.getTraitSet(), filtered, project.getProjects(),
                 project.getRowType());
@@ -121,17 +122,18 @@ public final class VectorSearchRule extends RelRule<VectorSearchRule.Config> {
      * The rule's configuration, immutable in the style of Calcite's generated configs: the engine's vectors,
      * the planning session's settings, and whether the pattern has a filter.
      */
-    public record Config(VectorIndexes indexes, TableStorageResolver storage, SessionSettings settings,
-                         boolean filtered, String description, OperandTransform operandSupplier,
-                         RelBuilderFactory relBuilderFactory) implements RelRule.Config {
-        static Config of(VectorIndexes indexes, TableStorageResolver storage, SessionSettings settings,
-                         boolean filtered) {
+    public record Config(VectorIndexes indexes, Statistics statistics, TableStorageResolver storage,
+                         SessionSettings settings, boolean filtered, String description,
+                         OperandTransform operandSupplier, RelBuilderFactory relBuilderFactory)
+            implements RelRule.Config {
+        static Config of(VectorIndexes indexes, Statistics statistics, TableStorageResolver storage,
+                         SessionSettings settings, boolean filtered) {
             OperandTransform operands = filtered
                     ? b0 -> b0.operand(Sort.class).oneInput(b1 -> b1.operand(Project.class).oneInput(
                             b2 -> b2.operand(Filter.class).oneInput(b3 -> b3.operand(TableScan.class).noInputs())))
                     : b0 -> b0.operand(Sort.class).oneInput(b1 -> b1.operand(Project.class).oneInput(
                             b2 -> b2.operand(TableScan.class).noInputs()));
-            return new Config(indexes, storage, settings, filtered,
+            return new Config(indexes, statistics, storage, settings, filtered,
                     filtered ? "VectorSearchRule(Filter)" : "VectorSearchRule",
                     operands, RelFactories.LOGICAL_BUILDER);
         }
@@ -143,18 +145,20 @@ public final class VectorSearchRule extends RelRule<VectorSearchRule.Config> {
 
         @Override
         public Config withRelBuilderFactory(RelBuilderFactory factory) {
-            return new Config(indexes, storage, settings, filtered, description, operandSupplier, factory);
+            return new Config(indexes, statistics, storage, settings, filtered, description, operandSupplier,
+                    factory);
         }
 
         @Override
         public Config withDescription(String newDescription) {
-            return new Config(indexes, storage, settings, filtered, newDescription, operandSupplier,
+            return new Config(indexes, statistics, storage, settings, filtered, newDescription, operandSupplier,
                     relBuilderFactory);
         }
 
         @Override
         public Config withOperandSupplier(OperandTransform transform) {
-            return new Config(indexes, storage, settings, filtered, description, transform, relBuilderFactory);
+            return new Config(indexes, statistics, storage, settings, filtered, description, transform,
+                    relBuilderFactory);
         }
     }
 }

@@ -2,9 +2,8 @@ package io.quiver.executor.vector;
 
 import io.quiver.catalog.TableDefinition;
 import io.quiver.executor.session.ExecutionContext;
-import java.util.ArrayList;
+import io.quiver.executor.session.TableChangeLog;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,8 +12,7 @@ import java.util.Map;
  */
 public final class VectorWrites implements ExecutionContext.Rewindable {
     private final VectorIndexes indexes;
-    private final Map<Long, TableDefinition> tables = new LinkedHashMap<>();
-    private final Map<Long, List<TableVectors.Change>> changes = new LinkedHashMap<>();
+    private final TableChangeLog<TableVectors.Change> log = new TableChangeLog<>();
 
     private VectorWrites(VectorIndexes indexes) {
         this.indexes = indexes;
@@ -47,7 +45,7 @@ public final class VectorWrites implements ExecutionContext.Rewindable {
         Map<Long, float[]> vectors = new LinkedHashMap<>();
         int slot = table.column(column).slot();
         if (writes != null) {
-            for (TableVectors.Change change : writes.changes.getOrDefault(table.oid(), List.of())) {
+            for (TableVectors.Change change : writes.log.changes(table)) {
                 Object[] row = change.row();
                 if (row != null && slot < row.length && row[slot] instanceof float[] vector) {
                     vectors.put(change.rowId(), vector);
@@ -62,32 +60,16 @@ public final class VectorWrites implements ExecutionContext.Rewindable {
     /** Forgets the writes logged after this point (ROLLBACK TO SAVEPOINT). */
     @Override
     public Runnable rewindPoint() {
-        Map<Long, Integer> sizes = new LinkedHashMap<>();
-        changes.forEach((oid, log) -> sizes.put(oid, log.size()));
-        return () -> {
-            changes.keySet().retainAll(sizes.keySet());
-            tables.keySet().retainAll(sizes.keySet());
-            sizes.forEach((oid, size) -> {
-                List<TableVectors.Change> log = changes.get(oid);
-                log.subList(size, log.size()).clear();
-            });
-        };
+        return log.rewindPoint();
     }
 
     private void record(TableDefinition table, TableVectors.Change change) {
-        List<TableVectors.Change> log = changes.get(table.oid());
-        if (log == null) {
-            if (table.columns().stream().noneMatch(c -> c.type().dimensions() > 0)) {
-                return;
-            }
-            tables.put(table.oid(), table);
-            log = new ArrayList<>();
-            changes.put(table.oid(), log);
+        if (table.columns().stream().anyMatch(c -> c.type().dimensions() > 0)) {
+            log.record(table, change);
         }
-        log.add(change);
     }
 
     private void publish() {
-        tables.forEach((oid, table) -> indexes.apply(table, changes.get(oid)));
+        log.forEach(indexes::apply);
     }
 }

@@ -75,6 +75,10 @@ public final class VectorFunctions {
      * is safe because no vector function modifies its arguments.
      */
     public static float[] vectorIn(String text) {
+        if (text == null) {
+            // A NULL parameter cast to vector ($1::vector bound to NULL) is NULL, as in PostgreSQL.
+            return null;
+        }
         ParsedText last = lastParsed;
         if (last.text == text) {
             return last.vector;
@@ -95,6 +99,9 @@ public final class VectorFunctions {
 
     /** The typmod coercion vector -> vector(typmod). */
     public static float[] withDimension(float[] v, int typmod) {
+        if (v == null) {
+            return null;
+        }
         if (v.length != typmod) {
             throw QuiverException.of(SqlState.DATA_EXCEPTION, "expected %d dimensions, not %d", typmod, v.length);
         }
