@@ -21,7 +21,7 @@ class HnswIndexTest {
 
     @BeforeAll
     static void buildL2() {
-        data = new SyntheticVectors(128, 50, 7);
+        data = dataSet();
         column = data.column(ROWS);
         l2Index = HnswIndex.build(column, DistanceKind.L2, IndexOptions.Hnsw.defaults());
     }
@@ -150,10 +150,17 @@ class HnswIndexTest {
         }
     }
 
+    private static SyntheticVectors dataSet() {
+        return new SyntheticVectors(128, 50, 7);
+    }
+
+    /** Over the same queries whatever ran before: the first QUERIES vectors drawn after the table's. */
     private static double meanRecall(VectorIndex index, SearchOptions options) {
+        SyntheticVectors queries = dataSet();
+        queries.column(ROWS);
         double total = 0;
         for (int q = 0; q < QUERIES; q++) {
-            float[] query = data.next();
+            float[] query = queries.next();
             Neighbor[] exact = ExactScan.search(column, index.distanceKind(), query, 10, null);
             total += Recall.of(index.search(query, 10, options), exact);
         }
