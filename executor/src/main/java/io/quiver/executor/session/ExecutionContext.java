@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** What a statement runs in: its transaction (data and DDL) and the actions to run once that commits. */
+/** What a statement runs in: its transaction (data and DDL) and the actions to run once that commits or rolls back. */
 public final class ExecutionContext {
     private final StorageTransaction storage;
     private final CatalogTransaction catalog;
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final List<Runnable> afterRollback = new ArrayList<>();
     private final Map<Class<?>, Object> attachments = new HashMap<>();
 
     ExecutionContext(StorageTransaction storage, CatalogTransaction catalog) {
@@ -39,6 +40,11 @@ public final class ExecutionContext {
         afterCommit.add(action);
     }
 
+    /** Registers work that undoes, once the transaction rolled back, what it prepared outside storage. */
+    public void afterRollback(Runnable action) {
+        afterRollback.add(action);
+    }
+
     /** The transaction's one {@code type} object (e.g. its log of vector writes), created on first use. */
     public <T> T attachment(Class<T> type, Supplier<T> create) {
         return type.cast(attachments.computeIfAbsent(type, t -> create.get()));
@@ -57,5 +63,6 @@ public final class ExecutionContext {
 
     void rollback() {
         storage.rollback();
+        afterRollback.forEach(Runnable::run);
     }
 }
