@@ -6,6 +6,8 @@ import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.OnHeapGraphIndex;
 import io.github.jbellis.jvector.graph.SearchResult;
 import io.github.jbellis.jvector.util.Bits;
+import io.github.jbellis.jvector.vector.VectorizationProvider;
+import io.quiver.common.vector.Distances;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -27,7 +29,10 @@ public final class HnswIndex implements VectorIndex {
     /**
      * jvector's defaults: extra neighbours held before pruning, and the DiskANN-style pruning slack. An
      * overflow of 1.0 measured 12% less graph memory and ~5% more QPS at the same L2 recall, but cost L1 4
-     * points of recall@10 (0.908 against 0.95+), so it stays at 1.2.
+     * points of recall@10 (0.908 against 0.95+), so it stays at 1.2. Build cost (100k x 128-d, m=16,
+     * ef_construction=64) is ~4,100 exact distances per row at 1.2/1.2; overflow 1.0 doubles them (pruning on
+     * every backlink), 2.0 saves a quarter but keeps 53% more graph memory, alpha 1.0 saves 60% but drops
+     * recall@10 at ef_search 40 to 0.945 (README, Benchmarks).
      */
     private static final float NEIGHBOR_OVERFLOW = 1.2f;
     private static final float ALPHA = 1.2f;
@@ -53,6 +58,15 @@ public final class HnswIndex implements VectorIndex {
         this.builder = new GraphIndexBuilder(scores, column.dimensions(),
                 List.of(2 * options.m(), options.m()), options.efConstruction(), NEIGHBOR_OVERFLOW, ALPHA,
                 true, false, BUILD_POOL, BUILD_POOL);
+    }
+
+    /**
+     * Which kernels score the graph, for the log: Quiver's (SIMD only when the JVM runs with
+     * {@code --add-modules jdk.incubator.vector}) and jvector's own provider, which scores nothing here.
+     */
+    public static String kernels() {
+        return "Quiver " + (Distances.simd() ? "SIMD" : "scalar") + " distance kernels (jvector's provider, unused for"
+                + " scoring: " + VectorizationProvider.getInstance().getClass().getSimpleName() + ")";
     }
 
     /** Builds the index over every live vector of the column. */

@@ -182,11 +182,12 @@ final class IndexCommands {
                 buildAfterCommit(table, table.index(reindex.name().name()), ctx, command));
     }
 
-    /** Builds now, publishes once committed; returns pgvector's build notices. */
+    /** Builds now, publishes once committed (or discards on rollback); returns pgvector's build notices. */
     private List<Notice> buildAfterCommit(TableDefinition table, IndexDefinition definition, ExecutionContext ctx,
                                           String command) {
         VectorIndex index = indexes.build(table, definition, session.options().processId(), command);
         ctx.afterCommit(() -> indexes.publish(table, definition, index));
+        ctx.afterRollback(() -> indexes.discard(table, definition, index));
         if (index instanceof IvfFlatIndex ivfflat && ivfflat.notice().isPresent()) {
             return List.of(Notice.notice(SqlState.SUCCESSFUL_COMPLETION, ivfflat.notice().get()));
         }

@@ -11,11 +11,12 @@ import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 
-/** What a statement runs in: its transaction (data and DDL) and the actions to run once that commits. */
+/** What a statement runs in: its transaction (data and DDL) and the actions to run once that commits or rolls back. */
 public final class ExecutionContext {
     private final StorageTransaction storage;
     private final CatalogTransaction catalog;
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final List<Runnable> afterRollback = new ArrayList<>();
     private final Map<Class<?>, Object> attachments = new HashMap<>();
     private final long startMillis;
     private final List<Lock> commitLocks = new ArrayList<>();
@@ -59,6 +60,11 @@ public final class ExecutionContext {
         }
     }
 
+    /** Registers work that undoes, once the transaction rolled back, what it prepared outside storage. */
+    public void afterRollback(Runnable action) {
+        afterRollback.add(action);
+    }
+
     /** The transaction's one {@code type} object (e.g. its log of vector writes), created on first use. */
     public <T> T attachment(Class<T> type, Supplier<T> create) {
         return type.cast(attachments.computeIfAbsent(type, t -> create.get()));
@@ -76,21 +82,25 @@ public final class ExecutionContext {
     }
 
     /** What ROLLBACK TO SAVEPOINT restores: the transaction's data, DDL, pending work and attachments. */
-    record Savepoint(long storage, CatalogTransaction.Mark catalog, int afterCommit, Set<Class<?>> attachments,
-                     List<Runnable> rewinds) {
+    record Savepoint(long storage, CatalogTransaction.Mark catalog, int afterCommit, int afterRollback,
+                     Set<Class<?>> attachments, List<Runnable> rewinds) {
     }
 
     Savepoint savepoint() {
         List<Runnable> rewinds = attachments.values().stream().filter(Rewindable.class::isInstance)
                 .map(a -> ((Rewindable) a).rewindPoint()).toList();
-        return new Savepoint(storage.savepoint(), catalog.mark(), afterCommit.size(), Set.copyOf(attachments.keySet()),
-                rewinds);
+        return new Savepoint(storage.savepoint(), catalog.mark(), afterCommit.size(), afterRollback.size(),
+                Set.copyOf(attachments.keySet()), rewinds);
     }
 
     void rollbackTo(Savepoint savepoint) {
         storage.rollbackToSavepoint(savepoint.storage());
         catalog.rollbackTo(savepoint.catalog());
         afterCommit.subList(savepoint.afterCommit(), afterCommit.size()).clear();
+        // What the rolled-back part prepared outside storage (an index it built) is undone now.
+        List<Runnable> undone = afterRollback.subList(savepoint.afterRollback(), afterRollback.size());
+        undone.forEach(Runnable::run);
+        undone.clear();
         attachments.keySet().retainAll(savepoint.attachments());
         savepoint.rewinds().forEach(Runnable::run);
     }
@@ -108,5 +118,6 @@ public final class ExecutionContext {
 
     void rollback() {
         storage.rollback();
+        afterRollback.forEach(Runnable::run);
     }
 }

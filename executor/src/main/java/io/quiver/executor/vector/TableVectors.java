@@ -102,9 +102,33 @@ final class TableVectors {
         indexes.put(indexOid, index);
     }
 
+    /** Adds an index unless the table has one by that oid already, which is then returned instead. */
+    synchronized VectorIndex addIndexIfAbsent(long indexOid, int column, VectorIndex index) {
+        VectorIndex present = indexes.get(indexOid);
+        if (present != null) {
+            return present;
+        }
+        addIndex(indexOid, column, index);
+        return index;
+    }
+
+    /** Adds an index in place of the one by that oid, which is returned (null when there was none). */
+    synchronized VectorIndex replaceIndex(long indexOid, int column, VectorIndex index) {
+        VectorIndex replaced = indexes.get(indexOid);
+        addIndex(indexOid, column, index);
+        return replaced;
+    }
+
     VectorIndex removeIndex(long indexOid) {
         indexedColumns.remove(indexOid);
         return indexes.remove(indexOid);
+    }
+
+    /** Removes the index by that oid if it is {@code index}. */
+    synchronized void removeIndex(long indexOid, VectorIndex index) {
+        if (indexes.remove(indexOid, index)) {
+            indexedColumns.remove(indexOid);
+        }
     }
 
     /** Applies one transaction's committed writes to the columns and their indexes (nothing before loading). */

@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +41,10 @@ public final class VectorIndexes implements AutoCloseable {
     private final TableStorageResolver tables;
     private final Path directory;
     private final ConcurrentMap<Long, TableVectors> byTable = new ConcurrentHashMap<>();
+    /** Built by CREATE INDEX or REINDEX, by oid, until the statement's transaction ends. */
+    private final ConcurrentMap<Long, VectorIndex> unpublished = new ConcurrentHashMap<>();
+    /** The first use of each index not in memory yet, which its concurrent first uses wait for. */
+    private final ConcurrentMap<Long, CompletableFuture<VectorIndex>> opening = new ConcurrentHashMap<>();
     private final AtomicLong builds = new AtomicLong();
     private final IndexBuilds running = new IndexBuilds();
     /** Average degrees of the indexes in memory, by index OID: computing one walks the whole graph. */
@@ -48,6 +54,7 @@ public final class VectorIndexes implements AutoCloseable {
         this.storage = storage;
         this.tables = tables;
         this.directory = dataDirectory.resolve("indexes");
+        LOG.info("hnsw indexes score with {}", HnswIndex.kernels());
     }
 
     /** How many indexes this engine has built (rather than loaded), for tests and monitoring. */
@@ -105,36 +112,85 @@ public final class VectorIndexes implements AutoCloseable {
         }
     }
 
-    /** The index, loaded or built on first use. */
+    /**
+     * The index, loaded or built on first use. Each index is opened once: concurrent first uses wait for the
+     * one that opens it, and an index that CREATE INDEX or REINDEX built but has not yet {@link #publish}ed
+     * (its statement is committing, or a later statement of its own transaction is asking) is taken as it is.
+     */
     public VectorIndex index(TableDefinition table, IndexDefinition definition) {
         TableVectors vectors = loaded(table);
         VectorIndex index = vectors.index(definition.oid());
         if (index != null) {
             return index;
         }
-        synchronized (vectors) {
-            index = vectors.index(definition.oid());
-            if (index == null) {
-                Path saved = directoryOf(definition);
-                int slot = table.column(definition.column()).slot();
-                index = Files.exists(saved) ? load(saved, vectors.column(slot), definition) : null;
-                if (index == null) {
-                    index = build(table, definition, 0, "REINDEX");
-                    save(definition.oid(), index);
-                }
-                vectors.addIndex(definition.oid(), slot, index);
-            }
+        CompletableFuture<VectorIndex> mine = new CompletableFuture<>();
+        CompletableFuture<VectorIndex> first = opening.putIfAbsent(definition.oid(), mine);
+        if (first != null) {
+            return awaitOpening(first);
+        }
+        try {
+            index = open(table, definition, vectors);
+            mine.complete(index);
             return index;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            opening.remove(definition.oid(), mine);
+        }
+    }
+
+    private VectorIndex open(TableDefinition table, IndexDefinition definition, TableVectors vectors) {
+        // Read before the table's own: publish adds the index there before it leaves unpublished.
+        VectorIndex built = unpublished.get(definition.oid());
+        VectorIndex present = vectors.index(definition.oid());
+        if (present != null) {
+            return present;
+        }
+        int slot = table.column(definition.column()).slot();
+        VectorIndex index = built != null ? built : loadOrBuild(table, definition, vectors.column(slot));
+        VectorIndex kept = vectors.addIndexIfAbsent(definition.oid(), slot, index);
+        if (kept != index && index != built) {
+            index.close();
+        }
+        return kept;
+    }
+
+    /** The saved index, or (none saved, or a damaged one) a new build, saved for the next start. */
+    private VectorIndex loadOrBuild(TableDefinition table, IndexDefinition definition, VectorColumn column) {
+        Path saved = directoryOf(definition);
+        VectorIndex index = Files.exists(saved) ? load(saved, column, definition) : null;
+        if (index == null) {
+            index = buildNow(table, definition, 0, "REINDEX");
+            save(definition.oid(), index);
+        }
+        return index;
+    }
+
+    private static VectorIndex awaitOpening(CompletableFuture<VectorIndex> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 
     /**
      * Builds an index over the table's committed rows (CREATE INDEX, REINDEX), logging its progress and
      * showing it in pg_stat_progress_create_index as run by backend {@code pid} with {@code command}; it
-     * serves queries once {@link #publish}ed after the statement commits. Writers are not blocked: rows they
-     * commit meanwhile are added when the index is published.
+     * serves queries once {@link #publish}ed after the statement commits, or {@link #discard}ed if it rolls
+     * back. Writers are not blocked: rows they commit meanwhile are added when the index is published.
      */
     public VectorIndex build(TableDefinition table, IndexDefinition definition, int pid, String command) {
+        VectorIndex index = buildNow(table, definition, pid, command);
+        unpublished.put(definition.oid(), index);
+        return index;
+    }
+
+    private VectorIndex buildNow(TableDefinition table, IndexDefinition definition, int pid, String command) {
         VectorColumn column = column(table, definition.column());
         DistanceKind kind = DistanceKind.forOpclass(definition.opclass(), definition.method());
         LOG.info("building {} index {} on {}.{} over {} rows", definition.method(), definition.name(),
@@ -160,16 +216,32 @@ public final class VectorIndexes implements AutoCloseable {
         return index;
     }
 
-    /** Makes a freshly built index serve queries and saves it; run once its CREATE INDEX committed. */
+    /** Makes a freshly built index serve queries and saves it; run once its CREATE INDEX or REINDEX committed. */
     public void publish(TableDefinition table, IndexDefinition definition, VectorIndex index) {
-        TableVectors vectors = loaded(table);
-        VectorIndex replaced = vectors.removeIndex(definition.oid());
-        if (replaced != null) {
+        VectorIndex replaced = loaded(table).replaceIndex(definition.oid(), table.column(definition.column()).slot(),
+                index);
+        unpublished.remove(definition.oid(), index);
+        if (replaced != null && replaced != index) {
             replaced.close();
         }
-        vectors.addIndex(definition.oid(), table.column(definition.column()).slot(), index);
         degrees.remove(definition.oid());
         save(definition.oid(), index);
+    }
+
+    /** Forgets a freshly built index whose CREATE INDEX or REINDEX rolled back. */
+    public void discard(TableDefinition table, IndexDefinition definition, VectorIndex index) {
+        if (unpublished.remove(definition.oid(), index)) {
+            TableVectors vectors = byTable.get(table.oid());
+            if (vectors != null) {
+                vectors.removeIndex(definition.oid(), index);
+            }
+            index.close();
+        }
+    }
+
+    /** How many built indexes wait for their statement to commit or roll back, for tests and monitoring. */
+    public int unpublished() {
+        return unpublished.size();
     }
 
     /** Applies a committed transaction's writes to a table's vectors and indexes. */
