@@ -2,13 +2,12 @@ package io.quiver.storage;
 
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
+import io.quiver.common.io.FileCrc;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.CRC32C;
 
 /**
  * A checksum of the whole data file, written beside it ({@code quiver.mv.db.sum}) when the engine closes
@@ -27,7 +26,7 @@ final class DataFileChecksum {
         Path sum = sumOf(file);
         Path temporary = sum.resolveSibling(sum.getFileName() + ".tmp");
         try {
-            Files.writeString(temporary, Files.size(file) + " " + Long.toHexString(crcOf(file)) + "\n");
+            Files.writeString(temporary, Files.size(file) + " " + Long.toHexString(FileCrc.of(file)) + "\n");
             Files.move(temporary, sum, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -48,7 +47,7 @@ final class DataFileChecksum {
         }
         try {
             if (Files.exists(file)) {
-                String actual = Files.size(file) + " " + Long.toHexString(crcOf(file));
+                String actual = Files.size(file) + " " + Long.toHexString(FileCrc.of(file));
                 if (!actual.equals(recorded)) {
                     throw new QuiverException(SqlState.DATA_CORRUPTED, "data file \"" + file + "\" is corrupted: "
                             + "its size and checksum (" + actual + ") differ from those recorded when it was closed ("
@@ -65,14 +64,4 @@ final class DataFileChecksum {
         return file.resolveSibling(file.getFileName() + SUFFIX);
     }
 
-    private static long crcOf(Path file) throws IOException {
-        CRC32C crc = new CRC32C();
-        byte[] buffer = new byte[1 << 20];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                crc.update(buffer, 0, n);
-            }
-        }
-        return crc.getValue();
-    }
 }

@@ -1,5 +1,7 @@
 package io.quiver.executor.stats;
 
+import io.quiver.executor.system.SqlTokens;
+
 /**
  * A statement's shape, as pg_stat_statements normalizes it: constants and parameters become {@code $1},
  * {@code $2} ... in order, comments go and runs of white space become one space; the rest is kept as written.
@@ -28,7 +30,7 @@ final class QueryShape {
                 i = end < 0 ? sql.length() : end + 2;
             } else if (c == '\''
                     || (c == 'e' || c == 'E') && sql.startsWith("'", i + 1) && !identifierBefore(shape)) {
-                i = afterString(sql, c == '\'' ? i : i + 1, c != '\'');
+                i = SqlTokens.skipString(sql, c == '\'' ? i : i + 1, c != '\'');
                 shape.append('$').append(++parameter);
             } else if (c == '$' && digitAt(sql, i + 1)
                     || (Character.isDigit(c) || c == '.' && digitAt(sql, i + 1)) && !identifierBefore(shape)) {
@@ -66,24 +68,5 @@ final class QueryShape {
         }
         char last = shape.charAt(shape.length() - 1);
         return Character.isLetterOrDigit(last) || last == '_';
-    }
-
-    private static int afterString(String sql, int quote, boolean backslashEscapes) {
-        int i = quote + 1;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (backslashEscapes && c == '\\') {
-                i += 2;
-            } else if (c == '\'') {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return i;
     }
 }

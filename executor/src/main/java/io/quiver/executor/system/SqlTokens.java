@@ -8,7 +8,7 @@ import java.util.Locale;
  * Splits SQL text into the tokens {@link EmptyCatalogQuery} reasons about: lower-cased words, punctuation,
  * "quoted identifiers" with their opening quote, and literals collapsed to one {@code '} token each. Comments are dropped.
  */
-final class SqlTokens {
+public final class SqlTokens {
     static final String LITERAL = "'";
     /** Starts the token of a "quoted identifier", so that it is never mistaken for a key word. */
     static final String QUOTED = "\"";
@@ -54,7 +54,7 @@ final class SqlTokens {
     }
 
     /** The index after the string literal whose opening quote is at {@code quote}. */
-    private static int skipString(String sql, int quote, boolean backslashEscapes) {
+    public static int skipString(String sql, int quote, boolean backslashEscapes) {
         int i = quote + 1;
         while (i < sql.length()) {
             char c = sql.charAt(i);

@@ -2,8 +2,8 @@ package io.quiver.executor.vector;
 
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
+import io.quiver.common.io.FileCrc;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 /**
  * {@code checksums} in a saved index's directory: the size and CRC-32C of each file the index wrote, so a
@@ -28,7 +27,7 @@ final class IndexChecksums {
     static void write(Path directory) throws IOException {
         List<String> lines = new ArrayList<>();
         for (Path file : indexFiles(directory)) {
-            lines.add(file.getFileName() + " " + Files.size(file) + " " + Long.toHexString(crcOf(file)));
+            lines.add(file.getFileName() + " " + Files.size(file) + " " + Long.toHexString(FileCrc.of(file)));
         }
         Path temporary = directory.resolve(FILE_NAME + ".tmp");
         Files.write(temporary, lines, StandardCharsets.UTF_8);
@@ -52,7 +51,7 @@ final class IndexChecksums {
             String[] parts = line.split(" ");
             Path file = directory.resolve(parts[0]);
             try {
-                String actual = Files.size(file) + " " + Long.toHexString(crcOf(file));
+                String actual = Files.size(file) + " " + Long.toHexString(FileCrc.of(file));
                 if (parts.length != 3 || !actual.equals(parts[1] + " " + parts[2])) {
                     throw new QuiverException(SqlState.DATA_CORRUPTED, "index file \"" + file
                             + "\" is corrupted: its size and checksum (" + actual + ") differ from those recorded when it was saved");
@@ -72,14 +71,4 @@ final class IndexChecksums {
         }
     }
 
-    private static long crcOf(Path file) throws IOException {
-        CRC32C crc = new CRC32C();
-        byte[] buffer = new byte[1 << 20];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                crc.update(buffer, 0, n);
-            }
-        }
-        return crc.getValue();
-    }
 }
