@@ -27,7 +27,8 @@ void VectorDistanceExpression(List<Object> list, ExprContext exprContext, Span s
 
 /**
  * Parses PostgreSQL's {@code expr::type}. The operator binds tighter than any other, so in
- * {@code a + b::integer} only {@code b} is cast. PostgreSQL's array suffix {@code type[]} is accepted here.
+ * {@code a + b::integer} only {@code b} is cast. PostgreSQL's array suffix {@code type[]} is accepted here, and
+ * {@code interval}, which is a reserved word in Calcite's grammar.
  */
 void InfixCastExpression(List<Object> list, ExprContext exprContext, Span s) :
 {
@@ -39,7 +40,11 @@ void InfixCastExpression(List<Object> list, ExprContext exprContext, Span s) :
         checkNonQueryExpression(exprContext);
         castSpan = span();
     }
-    type = DataType()
+    (
+        <INTERVAL> { type = new SqlDataTypeSpec(PgIntervalLiterals.typeName(getPos()), getPos()); }
+    |
+        type = DataType()
+    )
     (
         LOOKAHEAD(2) <LBRACKET> <RBRACKET> {
             type = new SqlDataTypeSpec(
@@ -197,5 +202,28 @@ SqlNode PgSessionFunctionCall() :
     )
     {
         return PgCatalogCalls.call(name, getPos());
+    }
+}
+
+/**
+ * Parses PostgreSQL's {@code interval '1 day'}, {@code interval '2 hours 30 minutes'}: the text in PostgreSQL's
+ * interval syntax with no qualifier. With a qualifier ({@code INTERVAL '1' DAY}) it is Calcite's literal.
+ */
+SqlNode PgIntervalLiteral() :
+{
+    final Span s;
+    final String text;
+    SqlIntervalQualifier qualifier = null;
+}
+{
+    <PG_INTERVAL_STRING> {
+        s = span();
+        text = PgIntervalLiterals.quotedText(token.image);
+    }
+    [ qualifier = IntervalQualifier() ]
+    {
+        return qualifier == null
+            ? PgIntervalLiterals.literal(text, s.end(this))
+            : SqlParserUtil.parseIntervalLiteral(s.end(qualifier), 1, text, qualifier);
     }
 }

@@ -29,21 +29,12 @@ public record SqlType(PgType type, int typmod) {
             return new SqlType(type.elementType(), typmod).displayName() + "[]";
         }
         return switch (type) {
-            case BOOL -> "boolean";
-            case INT2 -> "smallint";
-            case INT4 -> "integer";
-            case INT8 -> "bigint";
-            case FLOAT4 -> "real";
-            case FLOAT8 -> "double precision";
             case NUMERIC -> typmod < 4 ? "numeric"
                     : "numeric(" + ((typmod - 4) >> 16) + "," + ((typmod - 4) & 0xffff) + ")";
             case VARCHAR -> typmod < 4 ? "character varying" : "character varying(" + (typmod - 4) + ")";
             case BPCHAR -> typmod < 4 ? "bpchar" : "character(" + (typmod - 4) + ")";
-            case TIMESTAMP -> "timestamp without time zone";
-            case TIMESTAMPTZ -> "timestamp with time zone";
-            case CHAR -> "\"char\"";
             case VECTOR -> typmod < 0 ? "vector" : "vector(" + typmod + ")";
-            default -> type.typname();
+            default -> type.formatName();
         };
     }
 }

@@ -57,6 +57,18 @@ class ClockFunctionsTest {
     }
 
     @Test
+    void clockFunctionsCompareWithTimestamptzLiteralsAndIntervals() throws SQLException {
+        try (Connection c = server.connect()) {
+            assertThat(queryStrings(c, "SELECT now() > '2026-11-23 16:42:51.757+00'::timestamptz")).containsExactly("t");
+            assertThat(queryStrings(c, "SELECT now() - interval '1 day' < now()")).containsExactly("t");
+            assertThat(queryStrings(c, "SELECT clock_timestamp() - interval '7 days' < statement_timestamp()"))
+                    .containsExactly("t");
+            assertThat(queryStrings(c, "SELECT transaction_timestamp() + interval '1 month' > now() + interval"
+                    + " '27 days'")).containsExactly("t");
+        }
+    }
+
+    @Test
     void aColumnDefaultOfNowStampsEachRow() throws SQLException {
         try (Connection c = server.connect()) {
             execute(c, "CREATE TABLE stamped (id int, created timestamptz DEFAULT now())");

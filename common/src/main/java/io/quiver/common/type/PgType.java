@@ -10,7 +10,7 @@ import java.util.Map;
  * <p>Canonical values: bool {@link Boolean}, int2 {@link Short}, int4 {@link Integer}, int8 {@link Long},
  * float4 {@link Float}, float8 {@link Double}, numeric {@link java.math.BigDecimal}, the text family
  * {@link String}, timestamp {@link java.time.LocalDateTime}, timestamptz {@link java.time.OffsetDateTime},
- * date {@link java.time.LocalDate}, bytea {@code byte[]}, oid {@link Long}, vector {@code float[]},
+ * date {@link java.time.LocalDate}, interval {@link PgInterval}, bytea {@code byte[]}, oid {@link Long}, vector {@code float[]},
  * arrays {@code Object[]} of their element's canonical class.
  */
 public enum PgType {
@@ -34,6 +34,7 @@ public enum PgType {
     DATE(1082, "date", 4, 1182),
     TIMESTAMP(1114, "timestamp", 8, 1115),
     TIMESTAMPTZ(1184, "timestamptz", 8, 1185),
+    INTERVAL(1186, "interval", 16, 1187),
     NUMERIC(1700, "numeric", -1, 1231),
     REGCLASS(2205, "regclass", 4, 2210),
     VOID(2278, "void", 4, 0),
@@ -93,6 +94,29 @@ public enum PgType {
     /** The OID of the array type whose elements are this type, 0 if there is none. */
     public int arrayOid() {
         return arrayOid;
+    }
+
+    /**
+     * The name PostgreSQL prints for the type without a modifier, as format_type() and regtype output print
+     * it ({@code integer}, {@code timestamp with time zone}, {@code vector[]}).
+     */
+    public String formatName() {
+        if (isArray()) {
+            return elementType().formatName() + "[]";
+        }
+        return switch (this) {
+            case BOOL -> "boolean";
+            case INT2 -> "smallint";
+            case INT4 -> "integer";
+            case INT8 -> "bigint";
+            case FLOAT4 -> "real";
+            case FLOAT8 -> "double precision";
+            case VARCHAR -> "character varying";
+            case TIMESTAMP -> "timestamp without time zone";
+            case TIMESTAMPTZ -> "timestamp with time zone";
+            case CHAR -> "\"char\"";
+            default -> typname;
+        };
     }
 
     public boolean isArray() {

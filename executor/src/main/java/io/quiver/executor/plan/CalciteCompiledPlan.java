@@ -94,7 +94,15 @@ final class CalciteCompiledPlan implements CompiledPlan {
                     throw new NoSuchElementException();
                 }
                 hasNext = null;
-                return CalciteValues.rowFromCalcite(columnTypes, enumerator.current().clone());
+                Object[] row;
+                try {
+                    row = enumerator.current();
+                } catch (RuntimeException e) {
+                    // Projections are computed here, so bad input to a cast ('abc'::int) fails here.
+                    enumerator.close();
+                    throw QuiverErrors.unwrap(e);
+                }
+                return CalciteValues.rowFromCalcite(columnTypes, row.clone());
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.quiver.executor.schema;
 
+import io.quiver.common.type.PgInterval;
 import io.quiver.common.type.PgType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,6 +28,8 @@ public final class CalciteValues {
             case DATE -> (int) ((LocalDate) value).toEpochDay();
             case TIMESTAMP -> ((LocalDateTime) value).toInstant(ZoneOffset.UTC).toEpochMilli();
             case TIMESTAMPTZ -> ((OffsetDateTime) value).toInstant().toEpochMilli();
+            // As text: PgTypeMapping gives interval parameters a text type (see there).
+            case INTERVAL -> value.toString();
             case BYTEA -> new ByteString((byte[]) value);
             default -> type.isArray() ? Arrays.asList((Object[]) value) : value;
         };
@@ -42,6 +45,9 @@ public final class CalciteValues {
                     .plus(((Number) value).longValue(), ChronoUnit.MILLIS);
             case TIMESTAMPTZ -> OffsetDateTime.ofInstant(
                     java.time.Instant.ofEpochMilli(((Number) value).longValue()), ZoneOffset.UTC);
+            // Calcite holds a year-month interval as int months, a day-time one as long milliseconds.
+            case INTERVAL -> value instanceof Integer months ? new PgInterval(months, 0, 0)
+                    : PgInterval.ofMillis(((Number) value).longValue());
             case BYTEA -> value instanceof ByteString bytes ? bytes.getBytes() : value;
             case INT2 -> ((Number) value).shortValue();
             case INT4 -> ((Number) value).intValue();

@@ -9,9 +9,11 @@ import io.quiver.common.type.PgType;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SearchPath;
 import io.quiver.executor.session.SessionScope;
+import io.quiver.executor.statement.CancelFlag;
 import io.quiver.storage.Sequence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.calcite.linq4j.function.NonDeterministic;
 
 /**
@@ -21,6 +23,8 @@ import org.apache.calcite.linq4j.function.NonDeterministic;
 public final class PgFunctions {
     public static final String VERSION =
             "PostgreSQL 15.8 (Quiver 0.1.0) on x86_64-pc-linux-gnu, compiled by javac, 64-bit";
+
+    private static final long SLEEP_SLICE_NANOS = 10_000_000;
 
     private PgFunctions() {
     }
@@ -53,6 +57,39 @@ public final class PgFunctions {
 
     public static int pg_backend_pid() {
         return SessionScope.current().options().processId();
+    }
+
+    /**
+     * Sleeps {@code seconds}, waking every few milliseconds to honour a cancel (57014). PostgreSQL's result is
+     * void, which prints as an empty value; Quiver returns that empty text. The argument is any number (or text
+     * of one, as PostgreSQL reads an unknown literal as double precision): one Java method for every numeric
+     * type, as Calcite passes each as its own class.
+     */
+    @NonDeterministic
+    public static String pg_sleep(Object seconds) {
+        if (seconds == null) {
+            return "";
+        }
+        CancelFlag cancel = SessionScope.current().cancelFlag();
+        long deadline = System.nanoTime() + (long) (secondsOf(seconds) * 1e9);
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            cancel.check();
+            LockSupport.parkNanos(Math.min(left, SLEEP_SLICE_NANOS));
+        }
+        cancel.check();
+        return "";
+    }
+
+    private static double secondsOf(Object seconds) {
+        if (seconds instanceof Number number) {
+            return number.doubleValue();
+        }
+        try {
+            return Double.parseDouble(seconds.toString().strip());
+        } catch (NumberFormatException e) {
+            throw QuiverException.of(SqlState.INVALID_TEXT_REPRESENTATION,
+                    "invalid input syntax for type double precision: \"%s\"", seconds);
+        }
     }
 
     public static String current_setting(String name) {

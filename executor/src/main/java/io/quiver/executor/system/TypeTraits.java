@@ -13,7 +13,7 @@ record TypeTraits(boolean byValue, String align, String storage, String category
 
     /** I/O function stems that are not simply the type name ({@code int4in}, {@code int4out}). */
     private static final Map<PgType, String> UNDERSCORED_IO = Map.of(PgType.DATE, "date_", PgType.TIMESTAMP,
-            "timestamp_", PgType.TIMESTAMPTZ, "timestamptz_", PgType.NUMERIC, "numeric_", PgType.VOID, "void_",
+            "timestamp_", PgType.TIMESTAMPTZ, "timestamptz_", PgType.INTERVAL, "interval_", PgType.NUMERIC, "numeric_", PgType.VOID, "void_",
             PgType.VECTOR, "vector_");
 
     static TypeTraits of(PgType type) {
@@ -37,7 +37,7 @@ record TypeTraits(boolean byValue, String align, String storage, String category
         return switch (type.typlen()) {
             case 1, 64 -> "c";
             case 2 -> "s";
-            case 8 -> "d";
+            case 8, 16 -> "d";
             default -> "i";
         };
     }
@@ -55,6 +55,7 @@ record TypeTraits(boolean byValue, String align, String storage, String category
             case INT2, INT4, INT8, FLOAT4, FLOAT8, NUMERIC, OID, REGCLASS, REGPROC -> "N";
             case TEXT, VARCHAR, BPCHAR, NAME -> "S";
             case DATE, TIMESTAMP, TIMESTAMPTZ -> "D";
+            case INTERVAL -> "T";
             case INT2VECTOR, OIDVECTOR -> "A";
             case CHAR -> "Z";
             case VOID -> "P";

@@ -7,6 +7,7 @@ import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOrderBy;
@@ -78,6 +79,10 @@ final class PgColumnNames {
                 && cast.operand(1) instanceof SqlDataTypeSpec spec) {
             String inner = nameOf(cast.operand(0));
             return inner.equals(UNNAMED) ? spec.getTypeName().getSimple().toLowerCase(Locale.ROOT) : inner;
+        }
+        if (item instanceof SqlIntervalLiteral) {
+            // PostgreSQL names interval '1 day' (and '1 day'::interval, read as the same constant) by its type.
+            return "interval";
         }
         if (item instanceof SqlCall call && isFunctionSyntax(call.getOperator().getSyntax())) {
             return call.getOperator().getName().toLowerCase(Locale.ROOT);

@@ -41,7 +41,7 @@ public final class QuiverErrors {
             if (t instanceof NumberFormatException) {
                 Matcher input = NUMBER_INPUT.matcher(String.valueOf(t.getMessage()));
                 return new QuiverException(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type "
-                        + "numeric: \"" + (input.matches() ? input.group(1) : t.getMessage()) + "\"", error);
+                        + parsedType(t) + ": \"" + (input.matches() ? input.group(1) : t.getMessage()) + "\"", error);
             }
             if (t instanceof IllegalArgumentException && String.valueOf(t.getMessage()).contains(
                     "cannot be represented as a DECIMAL")) {
@@ -54,7 +54,38 @@ public final class QuiverErrors {
                                 + t.getMessage(), error);
             }
         }
-        String message = error.getMessage() != null ? error.getMessage() : error.toString();
-        return new QuiverException(SqlState.INTERNAL_ERROR, message, error);
+        return new QuiverException(SqlState.INTERNAL_ERROR, describe(error), error);
+    }
+
+    /**
+     * The SQL type a cast of text was reading when Java's number parser failed, from the outermost parser
+     * method on the stack (Short.parseShort calls Integer.parseInt).
+     */
+    private static String parsedType(Throwable numberFormat) {
+        String type = "numeric";
+        for (StackTraceElement frame : numberFormat.getStackTrace()) {
+            type = switch (frame.getMethodName()) {
+                case "parseShort" -> "smallint";
+                case "parseInt" -> "integer";
+                case "parseLong" -> "bigint";
+                default -> type;
+            };
+        }
+        return type;
+    }
+
+    /**
+     * What failed, in words: the message of the innermost cause that has one, since the wrappers around it
+     * (ExceptionInInitializerError of a generated class, InvocationTargetException) carry none of their own.
+     */
+    private static String describe(Throwable error) {
+        Throwable described = error;
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                described = t;
+            }
+        }
+        return described.getMessage() != null && !described.getMessage().isBlank()
+                ? described.getMessage() : described.getClass().getSimpleName();
     }
 }

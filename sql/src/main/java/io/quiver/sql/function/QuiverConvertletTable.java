@@ -23,8 +23,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Converts Quiver's operators to row expressions: vector operators and casts become calls of the functions
- * that compute them, with PostgreSQL's unknown-typed literals turned into vectors; {@code + - *} and CAST over
- * other types become Calcite's standard operators. Everything else is Calcite's standard conversion.
+ * that compute them, with PostgreSQL's unknown-typed literals turned into vectors; casts of text to dates and
+ * times calls of PostgreSQL's input functions ({@link DateTimeCasts}); timestamptz plus or minus months a call of
+ * {@link MonthArithmetic}; pg_typeof a constant; {@code + - *} and CAST over other types Calcite's standard
+ * operators. Everything else is Calcite's standard conversion.
  */
 public final class QuiverConvertletTable implements SqlRexConvertletTable {
     public static final QuiverConvertletTable INSTANCE = new QuiverConvertletTable();
@@ -39,16 +41,24 @@ public final class QuiverConvertletTable implements SqlRexConvertletTable {
             return (cx, c) -> convertVectorCall(cx, c, (SqlUserDefinedFunction) distance.implementation());
         }
         if (op instanceof VectorArithmeticOperator arithmetic) {
-            return (cx, c) -> hasVectorOperand(cx, c)
-                    ? convertVectorCall(cx, c, (SqlUserDefinedFunction) arithmetic.vectorImplementation())
-                    : convertStandard(cx, c, arithmetic.standard());
+            return (cx, c) -> {
+                if (hasVectorOperand(cx, c)) {
+                    return convertVectorCall(cx, c, (SqlUserDefinedFunction) arithmetic.vectorImplementation());
+                }
+                return MonthArithmetic.applies(cx, c) ? MonthArithmetic.convert(cx, c)
+                        : convertStandard(cx, c, arithmetic.standard());
+            };
         }
         if (op instanceof NamedRowOperator) {
             return (cx, c) -> cx.getRexBuilder().makeCall(cx.getValidator().getValidatedNodeType(c),
                     SqlStdOperatorTable.ROW, c.getOperandList().stream().map(cx::convertExpression).toList());
         }
-        if (op instanceof PgCastFunction) {
+        if (op instanceof PgCastFunction || op == SqlStdOperatorTable.CAST) {
+            // The validator's implicit coercions (now() > '2026-11-23 16:42:51+00') cast with the standard CAST.
             return QuiverConvertletTable::convertCast;
+        }
+        if (op == PgTypeofFunction.INSTANCE) {
+            return PgTypeofFunction::convert;
         }
         if (op instanceof SqlUserDefinedFunction function
                 && function.getOperandTypeChecker() instanceof VectorOperandChecker) {
@@ -107,10 +117,12 @@ public final class QuiverConvertletTable implements SqlRexConvertletTable {
         RelDataType target = validator.getValidatedNodeType(call);
         SqlNode sourceNode = call.operand(0);
         RelDataType sourceType = validator.getValidatedNodeType(sourceNode);
-        if (!(target instanceof VectorSqlType) && !(sourceType instanceof VectorSqlType)) {
-            return convertStandard(cx, call, SqlStdOperatorTable.CAST);
-        }
         RexBuilder rexBuilder = cx.getRexBuilder();
+        if (!(target instanceof VectorSqlType) && !(sourceType instanceof VectorSqlType)) {
+            return DateTimeCasts.isTextToDateTime(sourceType, target)
+                    ? DateTimeCasts.convert(rexBuilder, cx.convertExpression(sourceNode), target)
+                    : convertStandard(cx, call, SqlStdOperatorTable.CAST);
+        }
         RexNode source = cx.convertExpression(sourceNode);
         if (source.getType().getSqlTypeName() == SqlTypeName.NULL) {
             return rexBuilder.makeNullLiteral(target);

@@ -25,11 +25,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class QuiverOperatorTable implements SqlOperatorTable {
     /**
      * Calcite's standard and PostgreSQL operators, and array_to_string, which PostgreSQL has and Calcite files
-     * under other libraries with PostgreSQL's semantics (NULL elements are skipped).
+     * under other libraries with PostgreSQL's semantics (NULL elements are skipped), and pg_typeof.
      */
     private static final SqlOperatorTable CALCITE = SqlOperatorTables.chain(
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL),
-            SqlOperatorTables.of(SqlLibraryOperators.ARRAY_TO_STRING));
+            SqlOperatorTables.of(SqlLibraryOperators.ARRAY_TO_STRING, PgTypeofFunction.INSTANCE));
     private static final SqlOperatorTable VECTOR = SqlOperatorTables.of(VectorOperators.all());
     private static final String PG_CATALOG = "pg_catalog";
     private static final SqlNameMatcher CASE_INSENSITIVE = SqlNameMatchers.withCaseSensitive(false);

@@ -4,6 +4,7 @@ import io.quiver.common.type.PgType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /** Maps Calcite types to the PostgreSQL types clients see, and client-declared parameter types back. */
 public final class PgTypeMapping {
@@ -17,6 +18,9 @@ public final class PgTypeMapping {
     public static PgColumnType toPg(RelDataType type) {
         if (type instanceof VectorSqlType vector) {
             return new PgColumnType(PgType.VECTOR, vector.dimension());
+        }
+        if (SqlTypeUtil.isInterval(type)) {
+            return PgColumnType.of(PgType.INTERVAL);
         }
         return switch (type.getSqlTypeName()) {
             case BOOLEAN -> PgColumnType.of(PgType.BOOL);
@@ -88,6 +92,9 @@ public final class PgTypeMapping {
             case DATE -> typeFactory.createSqlType(SqlTypeName.DATE);
             case TIMESTAMP -> typeFactory.createSqlType(SqlTypeName.TIMESTAMP);
             case TIMESTAMPTZ -> typeFactory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+            // Calcite reads an interval parameter's value as a count of its last field (seconds), so an interval
+            // parameter arrives as its text and is read by the cast that types it ($1::interval).
+            case INTERVAL -> typeFactory.createSqlType(SqlTypeName.VARCHAR);
             // Arrays to PostgreSQL too (pgjdbc's getIndexInfo expands and subscripts pg_index.indkey).
             case INT2VECTOR -> typeFactory.createArrayType(typeFactory.createSqlType(SqlTypeName.SMALLINT), -1);
             case OIDVECTOR -> typeFactory.createArrayType(typeFactory.createSqlType(SqlTypeName.BIGINT), -1);

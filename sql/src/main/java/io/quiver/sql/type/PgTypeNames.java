@@ -30,6 +30,9 @@ public final class PgTypeNames {
         if (simpleName.equals("vector")) {
             return vector(typeFactory, modifiers);
         }
+        if (simpleName.equals("interval") && modifiers.isEmpty()) {
+            return PgIntervalTypes.dayTime(typeFactory);
+        }
         SqlTypeName sqlTypeName = basicTypeName(simpleName);
         if (sqlTypeName == null) {
             throw QuiverException.of(SqlState.UNDEFINED_OBJECT, "type \"%s\" does not exist", String.join(".", name));

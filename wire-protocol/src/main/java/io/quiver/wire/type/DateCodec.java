@@ -1,6 +1,7 @@
 package io.quiver.wire.type;
 
 import io.netty.buffer.ByteBuf;
+import io.quiver.common.type.PgDateTimeText;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 

@@ -9,16 +9,8 @@ final class InvalidInput {
     }
 
     static QuiverException syntax(String sqlTypeName, String text) {
-        return syntax(SqlState.INVALID_TEXT_REPRESENTATION, sqlTypeName, text);
-    }
-
-    /** Date and time input functions report bad syntax as 22007 rather than 22P02. */
-    static QuiverException datetimeSyntax(String sqlTypeName, String text) {
-        return syntax(SqlState.INVALID_DATETIME_FORMAT, sqlTypeName, text);
-    }
-
-    private static QuiverException syntax(SqlState state, String sqlTypeName, String text) {
-        return QuiverException.of(state, "invalid input syntax for type %s: \"%s\"", sqlTypeName, text);
+        return QuiverException.of(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type %s: \"%s\"",
+                sqlTypeName, text);
     }
 
     static QuiverException valueOutOfRange(String text, String sqlTypeName) {

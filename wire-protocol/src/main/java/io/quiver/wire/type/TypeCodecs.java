@@ -38,6 +38,7 @@ public final class TypeCodecs {
             case DATE -> new DateCodec();
             case TIMESTAMP -> new TimestampCodec();
             case TIMESTAMPTZ -> new TimestamptzCodec(sessionTimeZone);
+            case INTERVAL -> new IntervalCodec();
             case VECTOR -> new VectorCodec();
             default -> text;
         };

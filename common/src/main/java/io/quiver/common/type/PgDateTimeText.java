@@ -1,4 +1,4 @@
-package io.quiver.wire.type;
+package io.quiver.common.type;
 
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * The ISO DateStyle text of dates and timestamps as PostgreSQL prints them ({@code 2024-01-02 03:04:05.12},
- * {@code +05:30}, {@code 0044-03-15 BC}) and the subset of its datetime input that clients send.
+ * {@code +05:30}, {@code 0044-03-15 BC}) and the subset of its datetime input that clients send and users type:
+ * parameters on the wire and text cast to date, timestamp or timestamptz in SQL.
  */
-final class PgDateTimeText {
+public final class PgDateTimeText {
     private static final Pattern DATE_TIME = Pattern.compile(
             "\\s*(\\d+)-(\\d{1,2})-(\\d{1,2})"
                     + "(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?"
@@ -23,16 +24,17 @@ final class PgDateTimeText {
     private static final int NANOS_PER_MICRO = 1_000;
 
     /** A parsed input value; {@code offset} is null when the text gave none. */
-    record Parsed(LocalDateTime dateTime, ZoneOffset offset) {
+    public record Parsed(LocalDateTime dateTime, ZoneOffset offset) {
     }
 
     private PgDateTimeText() {
     }
 
-    static Parsed parse(String text, String sqlTypeName) {
+    public static Parsed parse(String text, String sqlTypeName) {
         Matcher m = DATE_TIME.matcher(text);
         if (!m.matches()) {
-            throw InvalidInput.datetimeSyntax(sqlTypeName, text);
+            throw QuiverException.of(SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax for type %s: \"%s\"",
+                    sqlTypeName, text);
         }
         try {
             int year = Integer.parseInt(m.group(1));
@@ -69,15 +71,15 @@ final class PgDateTimeText {
         return ZoneOffset.ofHoursMinutesSeconds(sign * hours, sign * minutes, sign * seconds);
     }
 
-    static String formatDate(LocalDate date) {
+    public static String formatDate(LocalDate date) {
         return datePart(date) + eraSuffix(date);
     }
 
-    static String formatTimestamp(LocalDateTime dateTime) {
+    public static String formatTimestamp(LocalDateTime dateTime) {
         return datePart(dateTime.toLocalDate()) + ' ' + timePart(dateTime.toLocalTime()) + eraSuffix(dateTime.toLocalDate());
     }
 
-    static String formatTimestamptz(LocalDateTime local, ZoneOffset offset) {
+    public static String formatTimestamptz(LocalDateTime local, ZoneOffset offset) {
         return datePart(local.toLocalDate()) + ' ' + timePart(local.toLocalTime()) + offsetPart(offset)
                 + eraSuffix(local.toLocalDate());
     }
