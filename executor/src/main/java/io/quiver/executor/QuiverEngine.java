@@ -45,8 +45,8 @@ public final class QuiverEngine implements QueryEngine {
         this.tableStorage = new TableStorageResolver(storage);
         this.schemas = new RootSchemaFactory(tableStorage);
         this.vectorIndexes = new VectorIndexes(storage, tableStorage, config.dataDirectory());
-        this.vacuumer = new Vacuumer(storage, catalog, vectorIndexes, config.autovacuum());
         this.statistics = Statistics.open(storage, tableStorage, catalog.current());
+        this.vacuumer = new Vacuumer(storage, catalog, vectorIndexes, statistics, config.autovacuum());
     }
 
     public static QuiverEngine open(EngineConfig config) {

@@ -47,6 +47,9 @@ class DateTimeInputTest {
                     "2026-11-23 16:42:51+00", "2026-11-23 16:42:51", "2026-11-23", "2026-11-23 00:00:00+00",
                     "2026-11-23 16:42:51.5+00");
             assertThat(queryStrings(c, "SELECT now() > '2026-11-23 16:42:51.757+00'::timestamptz")).containsExactly("t");
+            // The spelled-out name is the same type.
+            assertThat(queryStrings(c, "SELECT CAST('2026-11-23 16:42:51-08' AS timestamp with time zone)"))
+                    .containsExactly("2026-11-24 00:42:51+00");
             // An unknown-typed literal compared with a timestamptz is read as one.
             assertThat(queryStrings(c, "SELECT now() > '2026-11-23 16:42:51+00'")).containsExactly("t");
             assertThat(queryStrings(c, "SELECT x::timestamptz FROM (VALUES ('2026-01-02 03:04:05+01')) t(x)"))

@@ -82,6 +82,13 @@ class VacuumTest {
             long after = dataFileSize();
             assertThat(after).as("data file bytes after VACUUM FULL, before %d", before).isLessThan(before * 3 / 4);
             assertRemainingRows(c);
+            // VACUUM leaves no dead rows behind in the statistics, and counts itself as PostgreSQL does.
+            assertThat(queryStrings(c, "SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = 'vac'"))
+                    .containsExactly("0");
+            assertThat(queryStrings(c, "SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'vac'"))
+                    .containsExactly("2");
+            assertThat(queryStrings(c, "SELECT last_vacuum <= now() FROM pg_stat_user_tables WHERE relname = 'vac'"))
+                    .containsExactly("t");
         }
         server.restart();
         try (Connection c = server.connect()) {

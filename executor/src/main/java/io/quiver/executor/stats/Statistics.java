@@ -146,6 +146,16 @@ public final class Statistics {
         }
     }
 
+    /** VACUUM (autovacuum when {@code automatic}) reclaimed a table's dead row versions. */
+    public void vacuumed(TableDefinition table, boolean automatic) {
+        Entry entry = entry(table);
+        synchronized (entry) {
+            if (entry.statistics != null) {
+                entry.statistics.vacuumed(OffsetDateTime.now(), automatic);
+            }
+        }
+    }
+
     /** ANALYZE: recomputes a table's statistics from its committed rows. */
     public void analyze(TableDefinition table) {
         recompute(table, true);

@@ -19,6 +19,11 @@ public final class TableStatistics {
     private long modifiedSinceAnalyze;
     private long analyzeCount;
     private OffsetDateTime lastAnalyze;
+    /** Since the server started: like PostgreSQL's after a crash, these are not kept across restarts. */
+    private long vacuumCount;
+    private long autovacuumCount;
+    private OffsetDateTime lastVacuum;
+    private OffsetDateTime lastAutovacuum;
     private final List<ColumnStatistics> columns = new ArrayList<>();
 
     TableStatistics(TableDefinition table) {
@@ -105,6 +110,34 @@ public final class TableStatistics {
         deadRows = 0;
         modifiedSinceAnalyze = 0;
         lastAnalyze = when;
+    }
+
+    /** VACUUM, or autovacuum when {@code automatic}, reclaimed the table's dead row versions. */
+    void vacuumed(OffsetDateTime when, boolean automatic) {
+        deadRows = 0;
+        if (automatic) {
+            autovacuumCount++;
+            lastAutovacuum = when;
+        } else {
+            vacuumCount++;
+            lastVacuum = when;
+        }
+    }
+
+    public long vacuumCount() {
+        return vacuumCount;
+    }
+
+    public long autovacuumCount() {
+        return autovacuumCount;
+    }
+
+    public OffsetDateTime lastVacuum() {
+        return lastVacuum;
+    }
+
+    public OffsetDateTime lastAutovacuum() {
+        return lastAutovacuum;
     }
 
     public long liveRows() {

@@ -140,7 +140,9 @@ public final class StatisticsViews {
                         .set("n_live_tup", stats.liveRows()).set("n_dead_tup", stats.deadRows())
                         .set("n_mod_since_analyze", stats.modifiedSinceAnalyze())
                         .set("n_ins_since_vacuum", stats.inserts()).set("last_analyze", stats.lastAnalyze())
-                        .set("vacuum_count", 0).set("autovacuum_count", 0).set("analyze_count", stats.analyzeCount())
+                        .set("last_vacuum", stats.lastVacuum()).set("last_autovacuum", stats.lastAutovacuum())
+                        .set("vacuum_count", stats.vacuumCount()).set("autovacuum_count", stats.autovacuumCount())
+                        .set("analyze_count", stats.analyzeCount())
                         .set("autoanalyze_count", 0)));
     }
 

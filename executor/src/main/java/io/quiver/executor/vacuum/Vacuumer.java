@@ -4,6 +4,7 @@ import io.quiver.catalog.Catalog;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.common.error.SqlState;
 import io.quiver.executor.api.Notice;
+import io.quiver.executor.stats.Statistics;
 import io.quiver.executor.vector.VectorIndexes;
 import io.quiver.storage.StorageEngine;
 import java.util.ArrayList;
@@ -29,15 +30,18 @@ public final class Vacuumer implements AutoCloseable {
     private final StorageEngine storage;
     private final Catalog catalog;
     private final VectorIndexes vectorIndexes;
+    private final Statistics statistics;
     private final AutovacuumSettings settings;
     /** Per table oid, the deleted vector entries already vacuumed, so the next trigger counts new ones only. */
     private final Map<Long, Long> deletedAtLastVacuum = new ConcurrentHashMap<>();
     private final ScheduledExecutorService background;
 
-    public Vacuumer(StorageEngine storage, Catalog catalog, VectorIndexes vectorIndexes, AutovacuumSettings settings) {
+    public Vacuumer(StorageEngine storage, Catalog catalog, VectorIndexes vectorIndexes, Statistics statistics,
+                    AutovacuumSettings settings) {
         this.storage = storage;
         this.catalog = catalog;
         this.vectorIndexes = vectorIndexes;
+        this.statistics = statistics;
         this.settings = settings;
         this.background = settings.enabled() ? Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("quiver-autovacuum").daemon().factory()) : null;
@@ -48,7 +52,12 @@ public final class Vacuumer implements AutoCloseable {
     }
 
     /** VACUUM of {@code tables} (and of the whole data file); returns VERBOSE's INFO lines. */
-    public synchronized List<Notice> vacuum(List<TableDefinition> tables, boolean full, String database) {
+    public List<Notice> vacuum(List<TableDefinition> tables, boolean full, String database) {
+        return vacuum(tables, full, database, false);
+    }
+
+    private synchronized List<Notice> vacuum(List<TableDefinition> tables, boolean full, String database,
+                                             boolean automatic) {
         List<Notice> notices = new ArrayList<>();
         for (TableDefinition table : tables) {
             notices.add(info("vacuuming \"%s.%s.%s\"", database, table.schema(), table.name()));
@@ -57,6 +66,7 @@ public final class Vacuumer implements AutoCloseable {
                 notices.add(info("rebuilt %d vector index%s of \"%s\"", rebuilt, rebuilt == 1 ? "" : "es", table.name()));
             }
             deletedAtLastVacuum.put(table.oid(), vectorIndexes.deletedEntries(table));
+            statistics.vacuumed(table, automatic);
         }
         StorageEngine.SpaceReclaimed space = storage.reclaimSpace(full);
         notices.add(info("data file \"%s\": %d kB before, %d kB after", StorageEngine.FILE_NAME,
@@ -78,7 +88,7 @@ public final class Vacuumer implements AutoCloseable {
             if (!due.isEmpty() || fileDue) {
                 LOG.info("autovacuum: {} table(s) past the threshold, data file {}% live", due.size(),
                         storage.liveSharePercent());
-                vacuum(due, false, "");
+                vacuum(due, false, "", true);
             }
         } catch (RuntimeException e) {
             // The next round tries again; a failure here must not end the background thread.

@@ -49,8 +49,8 @@ public final class QuiverSqlParser {
             // The grammar's own checks (an unknown collation, say) fail with a QuiverException of their own.
             throw e.getCause() instanceof QuiverException quiver ? quiver : syntaxError(sql, e);
         }
-        return ExpandArrayCalls.rewrite(PgIntervalLiterals.rewrite(
-                RegTypeCasts.rewrite(PositionalParameters.number(sql, node))));
+        return ExpandArrayCalls.rewrite(PgIntervalLiterals.rewrite(TimestampWithTimeZone.rewrite(
+                RegTypeCasts.rewrite(PositionalParameters.number(sql, node)))));
     }
 
     private static QuiverException syntaxError(String sql, SqlParseException e) {
