@@ -1,6 +1,7 @@
 package io.quiver.sql.calcite;
 
 import io.quiver.common.error.QuiverException;
+import io.quiver.common.error.SqlState;
 import io.quiver.sql.function.QuiverConvertletTable;
 import io.quiver.sql.function.QuiverOperatorTable;
 import io.quiver.sql.parser.QuiverSqlParser;
@@ -20,6 +21,7 @@ import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRules;
 import org.apache.calcite.plan.RelOptUtil;
@@ -95,6 +97,10 @@ public final class SqlCompiler {
         } catch (CalciteContextException e) {
             QuiverException quiver = QuiverErrors.find(e);
             throw quiver != null ? quiver : ValidationErrors.translate(sql, e);
+        } catch (RelOptPlanner.CannotPlanException e) {
+            // The planner's message goes on with its whole search state; its first line says what is missing.
+            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "this query's plan is not supported yet: " + e.getMessage().lines().findFirst().orElse(""), e);
         } catch (RuntimeException e) {
             throw QuiverErrors.unwrap(e);
         }
@@ -153,7 +159,10 @@ public final class SqlCompiler {
         EnumerableRules.ENUMERABLE_RULES.forEach(planner::addRule);
         List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, CoreRules.FILTER_INTO_JOIN,
                 CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,
-                CoreRules.AGGREGATE_REDUCE_FUNCTIONS, CoreRules.SORT_REMOVE, CoreRules.SORT_PROJECT_TRANSPOSE)
+                CoreRules.AGGREGATE_REDUCE_FUNCTIONS, CoreRules.SORT_REMOVE, CoreRules.SORT_PROJECT_TRANSPOSE,
+                // Enumerable aggregates take DISTINCT on every call or none: count(*), count(DISTINCT c) is
+                // split into aggregates of aggregates first.
+                CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES)
                 .forEach(planner::addRule);
         extraRules.forEach(planner::addRule);
         return planner;

@@ -111,6 +111,14 @@ class SqlCompilerTest {
     }
 
     @Test
+    void distinctAndPlainAggregatesMix() {
+        assertThat(run("SELECT count(*), count(DISTINCT cat) FROM t"))
+                .extracting(r -> r[0], r -> r[1]).containsExactly(tuple(5L, 2L));
+        assertThat(run("SELECT cat, count(*), count(DISTINCT id) FROM t GROUP BY cat ORDER BY cat"))
+                .extracting(r -> r[1], r -> r[2]).containsExactly(tuple(3L, 3L), tuple(2L, 2L));
+    }
+
+    @Test
     void windowFunctionsRun() {
         assertThat(run("SELECT id, row_number() OVER (PARTITION BY cat ORDER BY id DESC) AS r FROM t ORDER BY id"))
                 .extracting(r -> r[0], r -> r[1])
