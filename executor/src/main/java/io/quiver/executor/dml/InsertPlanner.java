@@ -48,7 +48,7 @@ public final class InsertPlanner {
             List<Object[]> inserted = returning == null ? null : new ArrayList<>();
             long count = 0;
             for (Iterator<Object[]> it = plan.run(context); it.hasNext(); ) {
-                Object[] row = inserter.insert(it.next().clone());
+                Object[] row = inserter.insert(it.next());
                 count++;
                 if (inserted != null) {
                     inserted.add(row);

@@ -14,7 +14,7 @@ public interface CompiledPlan {
     /** The type of each {@code $n} parameter, as given or inferred. */
     List<PgType> parameterTypes();
 
-    /** Runs the plan; rows come out as canonical values (see {@link PgType}). */
+    /** Runs the plan; rows come out as canonical values (see {@link PgType}), each in an array of its own. */
     Iterator<Object[]> run(QuiverDataContext context);
 
     /** The optimised plan, one line per operator, for EXPLAIN. */
