@@ -6,6 +6,7 @@ import static io.quiver.server.SqlAssertions.execute;
 import static io.quiver.server.SqlAssertions.queryStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quiver.common.vector.VectorText;
 import io.quiver.executor.vector.VectorIndexes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,7 +47,7 @@ class IndexBuildTest {
                     VECTORS.add(randomVector());
                     if (i < ROWS) {
                         insert.setInt(1, i);
-                        insert.setString(2, text(VECTORS.get(i)));
+                        insert.setString(2, VectorText.format(VECTORS.get(i)));
                         insert.addBatch();
                     }
                     if (i % 1000 == 999) {
@@ -90,7 +91,7 @@ class IndexBuildTest {
 
             // Writes and reads during the build.
             for (int i = ROWS; i < ROWS + CHANGED; i++) {
-                execute(other, "INSERT INTO docs VALUES (" + i + ", '" + text(VECTORS.get(i)) + "')");
+                execute(other, "INSERT INTO docs VALUES (" + i + ", '" + VectorText.format(VECTORS.get(i)) + "')");
             }
             execute(other, "DELETE FROM docs WHERE id < " + CHANGED);
             assertThat(nearest(other, VECTORS.get(0))).isNotEqualTo(0);
@@ -103,7 +104,7 @@ class IndexBuildTest {
             assertThat(queryStrings(other, "SELECT oid FROM pg_class WHERE relname = 'docs_hnsw'"))
                     .containsExactly(indexOid);
             assertThat(String.join("\n", queryStrings(other, "EXPLAIN SELECT id FROM docs ORDER BY embedding <-> '"
-                    + text(VECTORS.get(0)) + "' LIMIT 10"))).contains("index=[docs_hnsw]");
+                    + VectorText.format(VECTORS.get(0)) + "' LIMIT 10"))).contains("index=[docs_hnsw]");
             // Random 128-d Gaussians are HNSW's hardest data: at the default ef_search one of the 50 inserted rows
             // is not its own nearest neighbour in the graph (HEAD fails so too); a wide search finds all of them.
             execute(other, "SET hnsw.ef_search = 400");
@@ -180,7 +181,7 @@ class IndexBuildTest {
     }
 
     private static String nearestL1Query() {
-        return "SELECT id FROM docs ORDER BY embedding <+> '" + text(VECTORS.get(UNTOUCHED)) + "' LIMIT 10";
+        return "SELECT id FROM docs ORDER BY embedding <+> '" + VectorText.format(VECTORS.get(UNTOUCHED)) + "' LIMIT 10";
     }
 
     /** Polls the progress view until it shows the build (or the build ends, which fails the caller's checks). */
@@ -202,7 +203,7 @@ class IndexBuildTest {
 
     private static int nearest(Connection c, float[] vector) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT id FROM docs ORDER BY embedding <-> ?::vector LIMIT 1")) {
-            select.setString(1, text(vector));
+            select.setString(1, VectorText.format(vector));
             try (ResultSet rs = select.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 return rs.getInt(1);
@@ -218,11 +219,4 @@ class IndexBuildTest {
         return vector;
     }
 
-    private static String text(float[] vector) {
-        StringBuilder text = new StringBuilder("[");
-        for (int d = 0; d < DIMS; d++) {
-            text.append(d == 0 ? "" : ",").append(vector[d]);
-        }
-        return text.append(']').toString();
-    }
 }

@@ -3,6 +3,7 @@ package io.quiver.server;
 import static io.quiver.server.SqlAssertions.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quiver.common.vector.VectorText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,7 +49,7 @@ class KnnTest {
                     }
                     insert.setInt(1, i);
                     insert.setInt(2, i % 7);
-                    insert.setString(3, text(vectors[i]));
+                    insert.setString(3, VectorText.format(vectors[i]));
                     insert.addBatch();
                     if (i % 500 == 499) {
                         insert.executeBatch();
@@ -129,7 +130,7 @@ class KnnTest {
     private static List<Integer> knn(Connection c, String sql, float[] query) throws SQLException {
         List<Integer> ids = new ArrayList<>();
         try (PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setString(1, text(query));
+            statement.setString(1, VectorText.format(query));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getInt(1));
@@ -139,14 +140,4 @@ class KnnTest {
         return ids;
     }
 
-    private static String text(float[] vector) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < vector.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(vector[i]);
-        }
-        return sb.append(']').toString();
-    }
 }

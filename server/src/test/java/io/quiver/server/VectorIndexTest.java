@@ -5,6 +5,7 @@ import static io.quiver.server.SqlAssertions.execute;
 import static io.quiver.server.SqlAssertions.queryStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quiver.common.vector.VectorText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class VectorIndexTest {
                 for (int i = 0; i < ROWS; i++) {
                     insert.setInt(1, i);
                     insert.setInt(2, i % 1000);
-                    insert.setString(3, text(nearCenter()));
+                    insert.setString(3, VectorText.format(nearCenter()));
                     insert.addBatch();
                     if (i % 1000 == 999) {
                         insert.executeBatch();
@@ -94,7 +95,7 @@ class VectorIndexTest {
     @Test
     @Order(2)
     void explainShowsTheIndexOrTheExactScan() throws SQLException {
-        String query = "EXPLAIN SELECT id FROM items ORDER BY embedding <-> '" + text(nearCenter()) + "' LIMIT 10";
+        String query = "EXPLAIN SELECT id FROM items ORDER BY embedding <-> '" + VectorText.format(nearCenter()) + "' LIMIT 10";
         assertThat(String.join("\n", queryStrings(connection, query)))
                 .contains("VectorSearch(table=[items], index=[items_embedding_idx], method=[hnsw], ef_search=[40]")
                 .contains("k=[10]");
@@ -125,7 +126,7 @@ class VectorIndexTest {
     @Test
     @Order(3)
     void filterSelectivityChoosesBetweenExactScanAndIndex() throws SQLException {
-        String vector = text(nearCenter());
+        String vector = VectorText.format(nearCenter());
         String selectivePlan = String.join("\n", queryStrings(connection, "EXPLAIN SELECT id FROM items "
                 + "WHERE category = 7 ORDER BY embedding <-> '" + vector + "' LIMIT 10"));
         assertThat(selectivePlan).contains("ExactScan(table=[items]").contains("selectivity=[0.001000]")
@@ -146,12 +147,12 @@ class VectorIndexTest {
     @Order(4)
     void writesAfterCreateIndexAreSeen() throws SQLException {
         float[] vector = nearCenter();
-        execute(connection, "INSERT INTO items VALUES (" + ROWS + ", 0, '" + text(vector) + "')");
+        execute(connection, "INSERT INTO items VALUES (" + ROWS + ", 0, '" + VectorText.format(vector) + "')");
         assertThat(ids(connection, "<->", "", vector).get(0)).isEqualTo(ROWS);
         execute(connection, "DELETE FROM items WHERE id = " + ROWS);
         assertThat(ids(connection, "<->", "", vector)).hasSize(K).doesNotContain(ROWS);
         float[] moved = nearCenter();
-        execute(connection, "UPDATE items SET embedding = '" + text(moved) + "' WHERE id = 1");
+        execute(connection, "UPDATE items SET embedding = '" + VectorText.format(moved) + "' WHERE id = 1");
         assertThat(ids(connection, "<->", "", moved).get(0)).isEqualTo(1);
     }
 
@@ -161,7 +162,7 @@ class VectorIndexTest {
         float[] vector = nearCenter();
         connection.setAutoCommit(false);
         try {
-            execute(connection, "INSERT INTO items VALUES (" + (ROWS + 1) + ", 0, '" + text(vector) + "')");
+            execute(connection, "INSERT INTO items VALUES (" + (ROWS + 1) + ", 0, '" + VectorText.format(vector) + "')");
             assertThat(ids(connection, "<->", "", vector).get(0)).isEqualTo(ROWS + 1);
         } finally {
             connection.rollback();
@@ -184,7 +185,7 @@ class VectorIndexTest {
         execute(connection, "CREATE INDEX items_ivf ON items USING ivfflat (embedding vector_l2_ops) WITH (lists = 100)");
         execute(connection, "SET ivfflat.probes = 10");
         assertThat(String.join("\n", queryStrings(connection, "EXPLAIN SELECT id FROM items ORDER BY embedding <-> '"
-                + text(nearCenter()) + "' LIMIT 10"))).contains("index=[items_ivf], method=[ivfflat], probes=[10]");
+                + VectorText.format(nearCenter()) + "' LIMIT 10"))).contains("index=[items_ivf], method=[ivfflat], probes=[10]");
         assertThat(recall("<->")).isGreaterThanOrEqualTo(0.90);
     }
 
@@ -205,7 +206,7 @@ class VectorIndexTest {
     @Test
     @Order(8)
     void explainAnalyzeCountsTheSearchesWork() throws SQLException {
-        String query = "SELECT id FROM items ORDER BY embedding <=> '" + text(nearCenter()) + "' LIMIT 10";
+        String query = "SELECT id FROM items ORDER BY embedding <=> '" + VectorText.format(nearCenter()) + "' LIMIT 10";
         String hnsw = String.join("\n", queryStrings(connection, "EXPLAIN ANALYZE " + query));
         assertThat(hnsw).containsPattern("VectorSearch on items using items_cosine: actual rows=1[01], time=[0-9.]+ ms,"
                 + " distance computations=[1-9][0-9]+, nodes visited=[1-9][0-9]+").contains("Actual Rows: 10");
@@ -281,7 +282,7 @@ class VectorIndexTest {
         List<Integer> ids = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT id FROM items " + where + " ORDER BY embedding "
                 + operator + " ?::vector LIMIT " + K)) {
-            select.setString(1, text(query));
+            select.setString(1, VectorText.format(query));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getInt(1));
@@ -315,11 +316,4 @@ class VectorIndexTest {
         return vector;
     }
 
-    private static String text(float[] vector) {
-        StringBuilder text = new StringBuilder("[");
-        for (int d = 0; d < DIMS; d++) {
-            text.append(d == 0 ? "" : ",").append(vector[d]);
-        }
-        return text.append(']').toString();
-    }
 }
