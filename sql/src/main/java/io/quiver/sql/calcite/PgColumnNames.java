@@ -75,10 +75,19 @@ final class PgColumnNames {
                 && dot.operand(1) instanceof SqlIdentifier field) {
             return field.getSimple();
         }
-        if (item.getKind() == SqlKind.CAST && item instanceof SqlBasicCall cast
-                && cast.operand(1) instanceof SqlDataTypeSpec spec) {
-            String inner = nameOf(cast.operand(0));
-            return inner.equals(UNNAMED) ? spec.getTypeName().getSimple().toLowerCase(Locale.ROOT) : inner;
+        if (isTypedCast(item)) {
+            // The cast's type names it unless what it casts has a name of its own (a column, a function).
+            SqlBasicCall cast = (SqlBasicCall) item;
+            SqlNode inner = cast.operand(0);
+            while (isTypedCast(inner)) {
+                inner = ((SqlBasicCall) inner).operand(0);
+            }
+            String name = nameOf(inner);
+            return name.equals(UNNAMED) ? typeName((SqlDataTypeSpec) cast.operand(1)) : name;
+        }
+        if (item.getKind() == SqlKind.OVER || item.getKind() == SqlKind.FILTER) {
+            // rank() OVER (...) and count(*) FILTER (...) are named after their function.
+            return nameOf(((SqlCall) item).operand(0));
         }
         if (item instanceof SqlIntervalLiteral) {
             // PostgreSQL names interval '1 day' (and '1 day'::interval, read as the same constant) by its type.
@@ -88,5 +97,26 @@ final class PgColumnNames {
             return call.getOperator().getName().toLowerCase(Locale.ROOT);
         }
         return UNNAMED;
+    }
+
+    private static boolean isTypedCast(SqlNode node) {
+        return node.getKind() == SqlKind.CAST && node instanceof SqlBasicCall cast
+                && cast.operand(1) instanceof SqlDataTypeSpec;
+    }
+
+    /** PostgreSQL's name of a type as the parser resolved it: numeric for DECIMAL, int4 for INTEGER. */
+    private static String typeName(SqlDataTypeSpec spec) {
+        String name = spec.getTypeName().getSimple().toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "decimal" -> "numeric";
+            case "integer" -> "int4";
+            case "bigint" -> "int8";
+            case "smallint" -> "int2";
+            case "double" -> "float8";
+            case "real" -> "float4";
+            case "boolean" -> "bool";
+            case "char" -> "bpchar";
+            default -> name;
+        };
     }
 }

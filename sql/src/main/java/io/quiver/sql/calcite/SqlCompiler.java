@@ -2,6 +2,7 @@ package io.quiver.sql.calcite;
 
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
+import io.quiver.sql.function.NumericSemantics;
 import io.quiver.sql.function.QuiverConvertletTable;
 import io.quiver.sql.function.QuiverOperatorTable;
 import io.quiver.sql.parser.QuiverSqlParser;
@@ -46,7 +47,6 @@ import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 
@@ -109,7 +109,7 @@ public final class SqlCompiler {
     private CompiledQuery compileValidated(SqlNode query, String sql) {
         CalciteCatalogReader catalogReader = catalogReader();
         // Functions defined in the schemas (pg_catalog's) are found through the catalog reader, after Quiver's.
-        SqlValidator validator = SqlValidatorUtil.newValidator(
+        SqlValidator validator = new PgValidator(
                 SqlOperatorTables.chain(operatorTable, catalogReader), catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withIdentifierExpansion(true)
@@ -134,7 +134,7 @@ public final class SqlCompiler {
         RelNode physical = planner.changeTraits(logical,
                 logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify());
         planner.setRoot(physical);
-        EnumerableRel best = (EnumerableRel) toCalcs(planner.findBestExp());
+        EnumerableRel best = (EnumerableRel) NumericSemantics.apply(toCalcs(planner.findBestExp()));
         Map<String, Object> compiledValues = new HashMap<>();
         @SuppressWarnings("unchecked")
         Bindable<Object> bindable = EnumerableInterpretable.toBindable(compiledValues, null, best,

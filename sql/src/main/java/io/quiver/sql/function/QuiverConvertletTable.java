@@ -118,6 +118,9 @@ public final class QuiverConvertletTable implements SqlRexConvertletTable {
         SqlNode sourceNode = call.operand(0);
         RelDataType sourceType = validator.getValidatedNodeType(sourceNode);
         RexBuilder rexBuilder = cx.getRexBuilder();
+        if (NumericSemantics.isNumericCast(sourceType, target)) {
+            return NumericSemantics.cast(rexBuilder, cx.convertExpression(sourceNode), target);
+        }
         if (!(target instanceof VectorSqlType) && !(sourceType instanceof VectorSqlType)) {
             return DateTimeCasts.isTextToDateTime(sourceType, target)
                     ? DateTimeCasts.convert(rexBuilder, cx.convertExpression(sourceNode), target)

@@ -23,6 +23,27 @@ public final class QuiverTypeSystem extends RelDataTypeSystemImpl {
         };
     }
 
+    /**
+     * PostgreSQL's avg of integers or numerics is an unconstrained numeric (avg(int) of 1 and 2 is 1.5), of
+     * float4 or float8 a float8.
+     */
+    @Override
+    public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+        SqlTypeName result = switch (argumentType.getSqlTypeName()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT, DECIMAL -> SqlTypeName.DECIMAL;
+            case REAL, FLOAT, DOUBLE -> SqlTypeName.DOUBLE;
+            default -> null;
+        };
+        return result == null ? super.deriveAvgAggType(typeFactory, argumentType)
+                : typeFactory.createTypeWithNullability(typeFactory.createSqlType(result), argumentType.isNullable());
+    }
+
+    /** Whether {@code type} is numeric without a precision and scale: Calcite's DECIMAL with its defaults. */
+    public static boolean isUnconstrainedNumeric(RelDataType type) {
+        return type.getSqlTypeName() == SqlTypeName.DECIMAL && type.getPrecision() == NUMERIC_MAX_DIGITS
+                && type.getScale() == 0;
+    }
+
     /** PostgreSQL's numeric holds up to 1000 digits, any of them after the point. */
     @Override
     public int getMaxPrecision(SqlTypeName typeName) {
