@@ -17,6 +17,10 @@ void VectorDistanceExpression(List<Object> list, ExprContext exprContext, Span s
         <COSINE_DISTANCE_OP> { op = VectorOperators.COSINE_DISTANCE; }
     |
         <L1_DISTANCE_OP> { op = VectorOperators.L1_DISTANCE; }
+    |
+        <HAMMING_DISTANCE_OP> { op = VectorOperators.HAMMING_DISTANCE; }
+    |
+        <JACCARD_DISTANCE_OP> { op = VectorOperators.JACCARD_DISTANCE; }
     )
     {
         checkNonQueryExpression(exprContext);
@@ -64,12 +68,16 @@ void InfixCastExpression(List<Object> list, ExprContext exprContext, Span s) :
  */
 SqlTypeNameSpec PgNamedType() :
 {
-    final SqlIdentifier name;
+    SqlIdentifier name;
     final List<Integer> modifiers = new ArrayList<Integer>();
     int modifier;
 }
 {
     name = CompoundIdentifier()
+    [
+        LOOKAHEAD({ getToken(1).kind == VARYING && name.isSimple() && name.getSimple().equalsIgnoreCase("bit") })
+        <VARYING> { name = new SqlIdentifier("varbit", name.getParserPosition()); }
+    ]
     [
         <LPAREN>
         modifier = UnsignedIntLiteral() { modifiers.add(modifier); }
@@ -209,6 +217,16 @@ SqlNode PgSessionFunctionCall() :
  * Parses PostgreSQL's {@code interval '1 day'}, {@code interval '2 hours 30 minutes'}: the text in PostgreSQL's
  * interval syntax with no qualifier. With a qualifier ({@code INTERVAL '1' DAY}) it is Calcite's literal.
  */
+/** PostgreSQL's bit string constant {@code B'1010'}: a cast of its digits to {@code bit(4)}. */
+SqlNode PgBitStringLiteral() :
+{
+}
+{
+    <PG_BIT_STRING> {
+        return io.quiver.sql.type.BitStringLiterals.literal(token.image, getPos());
+    }
+}
+
 SqlNode PgIntervalLiteral() :
 {
     final Span s;

@@ -6,7 +6,8 @@ import io.quiver.common.type.PgType;
  * A column's declared type: the PostgreSQL type and its modifier.
  *
  * @param type the base type (an array type for array columns)
- * @param typmod PostgreSQL's atttypmod: the dimension for vector, length + 4 for varchar/bpchar,
+ * @param typmod PostgreSQL's atttypmod: the dimension for vector, halfvec and sparsevec, the length for bit and
+ *        varbit, length + 4 for varchar/bpchar,
  *        ((precision << 16) | scale) + 4 for numeric, -1 when there is none
  */
 public record SqlType(PgType type, int typmod) {
@@ -33,7 +34,8 @@ public record SqlType(PgType type, int typmod) {
                     : "numeric(" + ((typmod - 4) >> 16) + "," + ((typmod - 4) & 0xffff) + ")";
             case VARCHAR -> typmod < 4 ? "character varying" : "character varying(" + (typmod - 4) + ")";
             case BPCHAR -> typmod < 4 ? "bpchar" : "character(" + (typmod - 4) + ")";
-            case VECTOR -> typmod < 0 ? "vector" : "vector(" + typmod + ")";
+            case VECTOR, HALFVEC, SPARSEVEC, BIT, VARBIT -> typmod < 0 ? type.formatName()
+                    : type.formatName() + "(" + typmod + ")";
             default -> type.formatName();
         };
     }

@@ -10,7 +10,8 @@ import java.util.Map;
  * <p>Canonical values: bool {@link Boolean}, int2 {@link Short}, int4 {@link Integer}, int8 {@link Long},
  * float4 {@link Float}, float8 {@link Double}, numeric {@link java.math.BigDecimal}, the text family
  * {@link String}, timestamp {@link java.time.LocalDateTime}, timestamptz {@link java.time.OffsetDateTime},
- * date {@link java.time.LocalDate}, interval {@link PgInterval}, bytea {@code byte[]}, oid {@link Long}, vector {@code float[]},
+ * date {@link java.time.LocalDate}, interval {@link PgInterval}, bytea {@code byte[]}, oid {@link Long}, vector and
+ * halfvec {@code float[]}, sparsevec {@link io.quiver.common.vector.SparseVector}, bit and varbit {@link PgBitString},
  * arrays {@code Object[]} of their element's canonical class.
  */
 public enum PgType {
@@ -40,6 +41,12 @@ public enum PgType {
     VOID(2278, "void", 4, 0),
     /** pgvector's {@code vector}; PostgreSQL assigns extension types an OID at install time, Quiver fixes one. */
     VECTOR(16385, "vector", -1, 16386),
+    /** pgvector's {@code halfvec}; values are {@code float[]} holding half-precision values exactly. */
+    HALFVEC(16387, "halfvec", -1, 16388),
+    /** pgvector's {@code sparsevec}; values are {@link io.quiver.common.vector.SparseVector}. */
+    SPARSEVEC(16389, "sparsevec", -1, 16390),
+    BIT(1560, "bit", -1, 1561),
+    VARBIT(1562, "varbit", -1, 1563),
 
     BOOL_ARRAY(1000, "_bool", -1, 0),
     INT2_ARRAY(1005, "_int2", -1, 0),
@@ -53,7 +60,11 @@ public enum PgType {
     NUMERIC_ARRAY(1231, "_numeric", -1, 0),
     VARCHAR_ARRAY(1015, "_varchar", -1, 0),
     CHAR_ARRAY(1002, "_char", -1, 0),
-    VECTOR_ARRAY(16386, "_vector", -1, 0);
+    VECTOR_ARRAY(16386, "_vector", -1, 0),
+    HALFVEC_ARRAY(16388, "_halfvec", -1, 0),
+    SPARSEVEC_ARRAY(16390, "_sparsevec", -1, 0),
+    BIT_ARRAY(1561, "_bit", -1, 0),
+    VARBIT_ARRAY(1563, "_varbit", -1, 0);
 
     private static final Map<Integer, PgType> BY_OID = new HashMap<>();
     private static final Map<String, PgType> BY_NAME = new HashMap<>();
@@ -115,6 +126,7 @@ public enum PgType {
             case TIMESTAMP -> "timestamp without time zone";
             case TIMESTAMPTZ -> "timestamp with time zone";
             case CHAR -> "\"char\"";
+            case VARBIT -> "bit varying";
             default -> typname;
         };
     }

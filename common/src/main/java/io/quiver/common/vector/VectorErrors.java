@@ -10,17 +10,37 @@ final class VectorErrors {
 
     /** pgvector's CheckDim. */
     static void checkDim(int dims) {
+        checkDim(dims, "vector");
+    }
+
+    /** pgvector's CheckDim of {@code typeName} (vector or halfvec, which share the limit). */
+    static void checkDim(int dims, String typeName) {
         if (dims < 1) {
-            throw new QuiverException(SqlState.DATA_EXCEPTION, "vector must have at least 1 dimension");
+            throw atLeastOneDimension(typeName);
         }
         if (dims > VectorText.MAX_DIMENSIONS) {
-            throw tooManyDimensions();
+            throw tooManyDimensions(typeName);
         }
     }
 
+    static QuiverException atLeastOneDimension(String typeName) {
+        return QuiverException.of(SqlState.DATA_EXCEPTION, "%s must have at least 1 dimension", typeName);
+    }
+
     static QuiverException tooManyDimensions() {
-        return QuiverException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "vector cannot have more than %d dimensions",
-                VectorText.MAX_DIMENSIONS);
+        return tooManyDimensions("vector");
+    }
+
+    static QuiverException tooManyDimensions(String typeName) {
+        return QuiverException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "%s cannot have more than %d dimensions",
+                typeName, VectorText.MAX_DIMENSIONS);
+    }
+
+    /** pgvector's CheckDims of two operands of {@code typeName}. */
+    static void checkSameDimensions(int a, int b, String typeName) {
+        if (a != b) {
+            throw QuiverException.of(SqlState.DATA_EXCEPTION, "different %s dimensions %d and %d", typeName, a, b);
+        }
     }
 
     /** pgvector's CheckExpectedDim; a typmod of -1 means the column or cast declares no dimension. */
@@ -32,11 +52,16 @@ final class VectorErrors {
 
     /** pgvector's CheckElement. */
     static void checkElement(float value) {
+        checkElement(value, "vector");
+    }
+
+    /** pgvector's CheckElement of {@code typeName}. */
+    static void checkElement(float value, String typeName) {
         if (Float.isNaN(value)) {
-            throw new QuiverException(SqlState.DATA_EXCEPTION, "NaN not allowed in vector");
+            throw QuiverException.of(SqlState.DATA_EXCEPTION, "NaN not allowed in %s", typeName);
         }
         if (Float.isInfinite(value)) {
-            throw new QuiverException(SqlState.DATA_EXCEPTION, "infinite value not allowed in vector");
+            throw QuiverException.of(SqlState.DATA_EXCEPTION, "infinite value not allowed in %s", typeName);
         }
     }
 

@@ -140,18 +140,23 @@ public final class VectorMath {
      * vector like substring; an empty result is an error.
      */
     public static float[] subvector(float[] v, int start, int count) {
+        return subvector(v, start, count, "vector");
+    }
+
+    /** subvector of pgvector's {@code typeName} (vector or halfvec), whose errors name it. */
+    static float[] subvector(float[] v, int start, int count, String typeName) {
         if (count < 1) {
-            throw new QuiverException(SqlState.DATA_EXCEPTION, "vector must have at least 1 dimension");
+            throw VectorErrors.atLeastOneDimension(typeName);
         }
         // start + count may overflow int; v.length - count cannot, both being positive.
         int end = start > v.length - count ? v.length + 1 : start + count;
         if (start < 1) {
             start = 1;
         } else if (start > v.length) {
-            throw new QuiverException(SqlState.DATA_EXCEPTION, "vector must have at least 1 dimension");
+            throw VectorErrors.atLeastOneDimension(typeName);
         }
         int dims = end - start;
-        VectorErrors.checkDim(dims);
+        VectorErrors.checkDim(dims, typeName);
         return Arrays.copyOfRange(v, start - 1, start - 1 + dims);
     }
 

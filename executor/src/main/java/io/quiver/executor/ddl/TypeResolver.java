@@ -3,10 +3,14 @@ package io.quiver.executor.ddl;
 import io.quiver.catalog.SqlType;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
+import io.quiver.common.type.PgBitString;
 import io.quiver.common.type.PgType;
+import io.quiver.common.vector.HalfvecText;
+import io.quiver.common.vector.SparseVector;
 import io.quiver.common.vector.VectorText;
 import io.quiver.sql.utility.TypeName;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /** Turns a type as written in DDL into a {@link SqlType}, checking modifiers as PostgreSQL does. */
 public final class TypeResolver {
@@ -33,11 +37,13 @@ public final class TypeResolver {
     private static SqlType resolveBase(String name, List<Integer> modifiers) {
         return switch (name) {
             case "vector" -> vector(modifiers);
+            case "halfvec" -> dimensioned(PgType.HALFVEC, modifiers, HalfvecText::checkTypmod);
+            case "sparsevec" -> dimensioned(PgType.SPARSEVEC, modifiers, SparseVector::checkTypmod);
+            case "bit" -> bitString(PgType.BIT, "bit", modifiers);
+            case "varbit" -> bitString(PgType.VARBIT, "varbit", modifiers);
             case "numeric" -> numeric(modifiers);
             case "varchar" -> characterType(PgType.VARCHAR, "varchar", modifiers, -1);
             case "bpchar" -> characterType(PgType.BPCHAR, "char", modifiers, 1);
-            case "halfvec", "sparsevec", "bit" -> throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "type %s is not supported yet", name);
             default -> plain(name, modifiers);
         };
     }
@@ -67,6 +73,38 @@ public final class TypeResolver {
         }
         VectorText.checkTypmod(modifiers.get(0));
         return SqlType.vector(modifiers.get(0));
+    }
+
+    /** halfvec(n) and sparsevec(n): pgvector's typmod is the dimension, checked by the type's typmod_in. */
+    private static SqlType dimensioned(PgType type, List<Integer> modifiers, IntConsumer checkTypmod) {
+        if (modifiers.isEmpty()) {
+            return SqlType.of(type);
+        }
+        if (modifiers.size() > 1) {
+            throw new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "invalid type modifier");
+        }
+        checkTypmod.accept(modifiers.get(0));
+        return new SqlType(type, modifiers.get(0));
+    }
+
+    /** bit(n) and bit varying(n), whose typmod is the length in bits (bittypmodin, varbittypmodin). */
+    private static SqlType bitString(PgType type, String spelled, List<Integer> modifiers) {
+        if (modifiers.isEmpty()) {
+            return SqlType.of(type);
+        }
+        if (modifiers.size() > 1) {
+            throw QuiverException.of(SqlState.INVALID_PARAMETER_VALUE, "invalid type modifier");
+        }
+        int length = modifiers.get(0);
+        if (length < 1) {
+            throw QuiverException.of(SqlState.INVALID_PARAMETER_VALUE, "length for type %s must be at least 1",
+                    spelled);
+        }
+        if (length > PgBitString.MAX_LENGTH) {
+            throw QuiverException.of(SqlState.INVALID_PARAMETER_VALUE, "length for type %s cannot exceed %d",
+                    spelled, PgBitString.MAX_LENGTH);
+        }
+        return new SqlType(type, length);
     }
 
     private static SqlType numeric(List<Integer> modifiers) {

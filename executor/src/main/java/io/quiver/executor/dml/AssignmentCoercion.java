@@ -6,6 +6,10 @@ import io.quiver.catalog.TableDefinition;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
+import io.quiver.common.type.PgBitString;
+import io.quiver.common.vector.HalfvecText;
+import io.quiver.common.vector.SparseVector;
+import io.quiver.common.vector.SparsevecText;
 import io.quiver.common.vector.VectorText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,7 +40,9 @@ public final class AssignmentCoercion {
             case TIMESTAMP -> "TIMESTAMP";
             case TIMESTAMPTZ -> "TIMESTAMP WITH LOCAL TIME ZONE";
             case BYTEA -> "VARBINARY";
-            case VECTOR -> type.typmod() > 0 ? "vector(" + type.typmod() + ")" : "vector";
+            case VECTOR, HALFVEC, SPARSEVEC -> type.displayName();
+            // Without a length: the plan's CAST would pad or truncate, an assignment checks the length instead.
+            case BIT, VARBIT -> "varbit";
             default -> null;
         };
     }
@@ -66,6 +72,12 @@ public final class AssignmentCoercion {
             case VARCHAR, BPCHAR -> checkLength(type, value.toString());
             case NUMERIC -> numeric(type, value);
             case VECTOR -> vector(type, value);
+            case HALFVEC -> value instanceof float[] v ? checkDimension(type, v.length, v)
+                    : HalfvecText.parse(value.toString(), type.typmod());
+            case SPARSEVEC -> value instanceof SparseVector v ? checkDimension(type, v.dimensions(), v)
+                    : SparsevecText.parse(value.toString(), type.typmod());
+            case BIT, VARBIT -> (value instanceof PgBitString bits ? bits : PgBitString.parse(value.toString()))
+                    .withLength(type.typmod(), type.type() == PgType.VARBIT, false);
             default -> value;
         };
     }
@@ -132,10 +144,15 @@ public final class AssignmentCoercion {
 
     private static float[] vector(SqlType type, Object value) {
         float[] vector = value instanceof float[] v ? v : VectorText.parse(value.toString());
-        if (type.typmod() > 0 && vector.length != type.typmod()) {
+        return checkDimension(type, vector.length, vector);
+    }
+
+    /** pgvector's CheckExpectedDim of a value of {@code dimensions} stored into a column of {@code type}. */
+    private static <T> T checkDimension(SqlType type, int dimensions, T value) {
+        if (type.typmod() > 0 && dimensions != type.typmod()) {
             throw QuiverException.of(SqlState.DATA_EXCEPTION, "expected %d dimensions, not %d", type.typmod(),
-                    vector.length);
+                    dimensions);
         }
-        return vector;
+        return value;
     }
 }

@@ -183,7 +183,10 @@ public final class DirectInsertPlanner {
 
     /** Types whose input function {@link AssignmentCoercion} applies to a string as is. */
     private static boolean isTextInput(PgType type) {
-        return type == PgType.VECTOR || type == PgType.TEXT || type == PgType.VARCHAR || type == PgType.BPCHAR;
+        return switch (type) {
+            case VECTOR, HALFVEC, SPARSEVEC, BIT, VARBIT, TEXT, VARCHAR, BPCHAR -> true;
+            default -> false;
+        };
     }
 
     private static boolean isInteger(PgType type) {

@@ -55,7 +55,8 @@ final class DeclaredParameterTypes {
             case TIMESTAMP -> "TIMESTAMP";
             case TIMESTAMPTZ -> "TIMESTAMP WITH LOCAL TIME ZONE";
             case BYTEA -> "VARBINARY";
-            case VECTOR -> "vector";
+            case VECTOR, HALFVEC, SPARSEVEC -> type.typname();
+            case BIT, VARBIT -> "varbit";
             default -> null;
         };
     }

@@ -56,7 +56,7 @@ public final class InformationSchema {
             for (int i = 0; i < table.columns().size(); i++) {
                 ColumnDefinition column = table.column(i);
                 PgType type = column.type().type();
-                boolean vector = type == PgType.VECTOR;
+                boolean vector = isExtensionType(type);
                 rows.add().set("table_catalog", database).set("table_schema", table.schema())
                         .set("table_name", table.name()).set("column_name", column.name())
                         .set("ordinal_position", i + 1)
@@ -72,9 +72,14 @@ public final class InformationSchema {
         }
     }
 
+    /** pgvector's types, which live in the schema the extension was created in. */
+    private static boolean isExtensionType(PgType type) {
+        return type == PgType.VECTOR || type == PgType.HALFVEC || type == PgType.SPARSEVEC;
+    }
+
     /** information_schema's data_type: the standard name, or USER-DEFINED for extension types. */
     private static String dataType(ColumnDefinition column) {
-        if (column.type().type() == PgType.VECTOR) {
+        if (isExtensionType(column.type().type())) {
             return "USER-DEFINED";
         }
         if (column.type().type().isArray()) {

@@ -57,7 +57,8 @@ final class TypeCatalogs {
     private static void types(SystemContext context, SystemTable.Rows rows) {
         for (PgType type : PgType.values()) {
             TypeTraits traits = TypeTraits.of(type);
-            boolean vector = type == PgType.VECTOR || type == PgType.VECTOR_ARRAY;
+            PgType base = type.isArray() ? type.elementType() : type;
+            boolean vector = base == PgType.VECTOR || base == PgType.HALFVEC || base == PgType.SPARSEVEC;
             rows.add().set("oid", type.oid()).set("typname", type.typname())
                     .set("typnamespace", vector ? SystemObjects.PUBLIC_NAMESPACE : SystemObjects.PG_CATALOG_NAMESPACE)
                     .set("typowner", SystemObjects.BOOTSTRAP_SUPERUSER).set("typlen", type.typlen())
@@ -68,10 +69,20 @@ final class TypeCatalogs {
                     .set("typelem", type.isArray() ? type.elementType().oid() : 0).set("typarray", type.arrayOid())
                     .set("typinput", traits.input()).set("typoutput", traits.output())
                     .set("typreceive", traits.receive()).set("typsend", traits.send())
-                    .set("typmodin", vector ? "vector_typmod_in" : "-").set("typmodout", "-")
+                    .set("typmodin", typmodIn(base)).set("typmodout", "-")
                     .set("typanalyze", "-").set("typalign", traits.align()).set("typstorage", traits.storage())
                     .set("typnotnull", false).set("typbasetype", 0).set("typtypmod", -1).set("typndims", 0)
                     .set("typcollation", traits.collation());
         }
+    }
+
+    /** The type modifier input function of a type (or of an array's element type), "-" for none. */
+    private static String typmodIn(PgType base) {
+        return switch (base) {
+            case VECTOR, HALFVEC, SPARSEVEC -> base.typname() + "_typmod_in";
+            case BIT -> "bittypmodin";
+            case VARBIT -> "varbittypmodin";
+            default -> "-";
+        };
     }
 }

@@ -14,7 +14,7 @@ record TypeTraits(boolean byValue, String align, String storage, String category
     /** I/O function stems that are not simply the type name ({@code int4in}, {@code int4out}). */
     private static final Map<PgType, String> UNDERSCORED_IO = Map.of(PgType.DATE, "date_", PgType.TIMESTAMP,
             "timestamp_", PgType.TIMESTAMPTZ, "timestamptz_", PgType.INTERVAL, "interval_", PgType.NUMERIC, "numeric_", PgType.VOID, "void_",
-            PgType.VECTOR, "vector_");
+            PgType.VECTOR, "vector_", PgType.HALFVEC, "halfvec_", PgType.SPARSEVEC, "sparsevec_");
 
     static TypeTraits of(PgType type) {
         String typtype = type == PgType.VOID || type == PgType.UNKNOWN ? "p" : "b";
@@ -43,7 +43,7 @@ record TypeTraits(boolean byValue, String align, String storage, String category
     }
 
     private static String storage(PgType type) {
-        if (type == PgType.VECTOR) {
+        if (type == PgType.VECTOR || type == PgType.HALFVEC || type == PgType.SPARSEVEC) {
             return "e";
         }
         return type.typlen() == -1 ? "x" : "p";
@@ -56,6 +56,7 @@ record TypeTraits(boolean byValue, String align, String storage, String category
             case TEXT, VARCHAR, BPCHAR, NAME -> "S";
             case DATE, TIMESTAMP, TIMESTAMPTZ -> "D";
             case INTERVAL -> "T";
+            case BIT, VARBIT -> "V";
             case INT2VECTOR, OIDVECTOR -> "A";
             case CHAR -> "Z";
             case VOID -> "P";

@@ -127,8 +127,8 @@ public final class SqlCompiler {
         }, validator, catalogReader, cluster, QuiverConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot root = converter.convertQuery(validated, false, true);
-        RelNode logical = windowsOutOfProjects(root.withRel(VectorAggregateResolver.resolve(
-                decorrelate(removeSubQueries(root.rel), cluster, catalogReader))).project());
+        RelNode logical = VectorSortKeys.rewrite(windowsOutOfProjects(root.withRel(VectorAggregateResolver.resolve(
+                decorrelate(removeSubQueries(root.rel), cluster, catalogReader))).project()));
 
         // simplify(): a VALUES is sorted on every column, and the planner wants one collation to aim for.
         RelNode physical = planner.changeTraits(logical,

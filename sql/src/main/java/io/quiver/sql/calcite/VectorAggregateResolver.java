@@ -1,5 +1,6 @@
 package io.quiver.sql.calcite;
 
+import io.quiver.common.type.PgType;
 import io.quiver.sql.function.VectorAwareAggFunction;
 import io.quiver.sql.type.VectorSqlType;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlAggFunction;
 
 /**
@@ -43,9 +45,13 @@ final class VectorAggregateResolver extends RelShuttleImpl {
 
     private static AggregateCall resolve(LogicalAggregate aggregate, AggregateCall call,
             VectorAwareAggFunction function) {
-        boolean vector = aggregate.getInput().getRowType().getFieldList().get(call.getArgList().get(0)).getType()
-                instanceof VectorSqlType;
-        SqlAggFunction resolved = vector ? function.vectorImplementation() : function.standard();
+        RelDataType argument = aggregate.getInput().getRowType().getFieldList().get(call.getArgList().get(0))
+                .getType();
+        SqlAggFunction resolved = function.standard();
+        if (argument instanceof VectorSqlType vector) {
+            resolved = vector.kind() == PgType.HALFVEC ? function.halfvecImplementation()
+                    : function.vectorImplementation();
+        }
         return AggregateCall.create(call.getParserPosition(), resolved, call.isDistinct(), call.isApproximate(),
                 call.ignoreNulls(), call.rexList, call.getArgList(), call.filterArg, call.distinctKeys,
                 call.collation, call.type, call.name);

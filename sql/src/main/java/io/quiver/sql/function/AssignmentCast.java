@@ -2,6 +2,7 @@ package io.quiver.sql.function;
 
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
+import io.quiver.sql.type.BitSqlType;
 import io.quiver.sql.type.PgTypeMapping;
 import io.quiver.sql.type.VectorSqlType;
 import java.util.Map;
@@ -75,6 +76,9 @@ public final class AssignmentCast extends PgCastFunction {
         if (target instanceof VectorSqlType || source instanceof VectorSqlType) {
             return source instanceof VectorSqlType && target instanceof VectorSqlType
                     || target instanceof VectorSqlType && SqlTypeUtil.isArray(source);
+        }
+        if (target instanceof BitSqlType || source instanceof BitSqlType) {
+            return source instanceof BitSqlType && target instanceof BitSqlType;
         }
         if (SqlTypeUtil.isNumeric(target)) {
             return SqlTypeUtil.isNumeric(source);

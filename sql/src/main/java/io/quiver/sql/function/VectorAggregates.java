@@ -1,10 +1,11 @@
 package io.quiver.sql.function;
 
+import io.quiver.common.vector.HalfFloats;
 import io.quiver.common.vector.VectorAverage;
 import io.quiver.common.vector.VectorSum;
 
 /**
- * Accumulators of pgvector's {@code sum(vector)} and {@code avg(vector)} in the shape Calcite's
+ * Accumulators of pgvector's {@code sum} and {@code avg} over vector and halfvec in the shape Calcite's
  * {@link org.apache.calcite.schema.impl.AggregateFunctionImpl} expects (init, add, merge, result). NULL inputs
  * never reach {@code add}: Calcite skips them for strict aggregates, as PostgreSQL does.
  */
@@ -51,6 +52,49 @@ public final class VectorAggregates {
 
         public float[] result(VectorAverage accumulator) {
             return accumulator.result();
+        }
+    }
+
+    /** sum(halfvec): halfvec_add of each value, in half precision. */
+    public static final class HalfvecSum {
+        public VectorSum init() {
+            return new VectorSum(true);
+        }
+
+        public VectorSum add(VectorSum accumulator, float[] value) {
+            accumulator.add(value);
+            return accumulator;
+        }
+
+        public VectorSum merge(VectorSum accumulator, VectorSum other) {
+            accumulator.combine(other);
+            return accumulator;
+        }
+
+        public float[] result(VectorSum accumulator) {
+            return accumulator.result();
+        }
+    }
+
+    /** avg(halfvec): vector's float8 sums, the average rounded to half precision. */
+    public static final class HalfvecAvg {
+        public VectorAverage init() {
+            return new VectorAverage();
+        }
+
+        public VectorAverage add(VectorAverage accumulator, float[] value) {
+            accumulator.add(value);
+            return accumulator;
+        }
+
+        public VectorAverage merge(VectorAverage accumulator, VectorAverage other) {
+            accumulator.combine(other);
+            return accumulator;
+        }
+
+        public float[] result(VectorAverage accumulator) {
+            float[] average = accumulator.result();
+            return average == null ? null : HalfFloats.fromFloats(average);
         }
     }
 }

@@ -1,14 +1,9 @@
 package io.quiver.sql.function;
 
-import io.quiver.sql.type.VectorSqlType;
-import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlBinaryOperator;
-import org.apache.calcite.sql.SqlCallBinding;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlOperandTypeInference;
-import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * {@code +}, {@code -} or {@code *} over numbers (and dates, intervals, ...) as Calcite's standard operator, and
@@ -22,8 +17,8 @@ public final class VectorArithmeticOperator extends SqlBinaryOperator {
     private final VectorOperandChecker vectorChecker;
 
     VectorArithmeticOperator(SqlBinaryOperator standard, SqlOperator vectorImplementation) {
-        this(standard, vectorImplementation, new VectorOperandChecker(VectorOperandChecker.Slot.VECTOR,
-                VectorOperandChecker.Slot.VECTOR));
+        this(standard, vectorImplementation, new VectorOperandChecker(VectorOperandChecker.DENSE_KINDS,
+                VectorOperandChecker.Slot.VECTOR, VectorOperandChecker.Slot.VECTOR));
     }
 
     private VectorArithmeticOperator(SqlBinaryOperator standard, SqlOperator vectorImplementation,
@@ -49,7 +44,7 @@ public final class VectorArithmeticOperator extends SqlBinaryOperator {
     @Override
     public SqlOperandTypeInference getOperandTypeInference() {
         return (binding, returnType, operandTypes) -> {
-            if (hasVectorOperand(binding)) {
+            if (VectorOperandChecker.hasVectorOperand(binding)) {
                 vectorChecker.inferOperandTypes(binding, returnType, operandTypes);
             } else {
                 SqlOperandTypeInference inference = standard.getOperandTypeInference();
@@ -58,15 +53,5 @@ public final class VectorArithmeticOperator extends SqlBinaryOperator {
                 }
             }
         };
-    }
-
-    private static boolean hasVectorOperand(SqlCallBinding binding) {
-        for (SqlNode operand : binding.operands()) {
-            RelDataType type = SqlTypeUtil.deriveType(binding, operand);
-            if (type instanceof VectorSqlType) {
-                return true;
-            }
-        }
-        return false;
     }
 }

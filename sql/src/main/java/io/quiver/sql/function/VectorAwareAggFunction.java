@@ -14,19 +14,23 @@ import org.apache.calcite.util.Optionality;
 public final class VectorAwareAggFunction extends SqlAggFunction {
     private final SqlAggFunction standard;
     private final SqlAggFunction vectorImplementation;
+    private final SqlAggFunction halfvecImplementation;
 
-    VectorAwareAggFunction(SqlAggFunction standard, SqlAggFunction vectorImplementation) {
-        this(standard, vectorImplementation, new VectorOperandChecker(VectorOperandChecker.Slot.VECTOR));
+    VectorAwareAggFunction(SqlAggFunction standard, SqlAggFunction vectorImplementation,
+            SqlAggFunction halfvecImplementation) {
+        this(standard, vectorImplementation, halfvecImplementation, new VectorOperandChecker(
+                VectorOperandChecker.DENSE_KINDS, VectorOperandChecker.Slot.VECTOR));
     }
 
     private VectorAwareAggFunction(SqlAggFunction standard, SqlAggFunction vectorImplementation,
-            VectorOperandChecker vectorChecker) {
+            SqlAggFunction halfvecImplementation, VectorOperandChecker vectorChecker) {
         super(standard.getName(), null, SqlKind.OTHER_FUNCTION,
                 ReturnTypes.chain(VectorReturnTypes.AGGREGATE_OF_VECTOR_OR_NULL, standard.getReturnTypeInference()),
                 null, vectorChecker.or(standard.getOperandTypeChecker()), SqlFunctionCategory.NUMERIC, false, false,
                 Optionality.FORBIDDEN);
         this.standard = standard;
         this.vectorImplementation = vectorImplementation;
+        this.halfvecImplementation = halfvecImplementation;
     }
 
     public SqlAggFunction standard() {
@@ -35,5 +39,9 @@ public final class VectorAwareAggFunction extends SqlAggFunction {
 
     public SqlAggFunction vectorImplementation() {
         return vectorImplementation;
+    }
+
+    public SqlAggFunction halfvecImplementation() {
+        return halfvecImplementation;
     }
 }

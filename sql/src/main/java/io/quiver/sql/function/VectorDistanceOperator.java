@@ -6,7 +6,8 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.type.ReturnTypes;
 
 /**
- * A pgvector distance operator ({@code <->}, {@code <#>}, {@code <=>}, {@code <+>}) as the parser and validator see
+ * A pgvector distance operator ({@code <->}, {@code <#>}, {@code <=>}, {@code <+>}, and
+ * {@code <~>}, {@code <%>} over bit strings) as the parser and validator see
  * it. It evaluates as its {@link #implementation() function}, to which {@link QuiverConvertletTable} converts it.
  */
 public final class VectorDistanceOperator extends SqlBinaryOperator {
@@ -18,9 +19,9 @@ public final class VectorDistanceOperator extends SqlBinaryOperator {
 
     private final SqlOperator implementation;
 
+    /** The operator takes the operands its implementation takes (vector kinds or bit strings). */
     VectorDistanceOperator(String name, SqlOperator implementation) {
-        this(name, implementation, new VectorOperandChecker(VectorOperandChecker.Slot.VECTOR,
-                VectorOperandChecker.Slot.VECTOR));
+        this(name, implementation, (VectorOperandChecker) implementation.getOperandTypeChecker());
     }
 
     private VectorDistanceOperator(String name, SqlOperator implementation, VectorOperandChecker checker) {

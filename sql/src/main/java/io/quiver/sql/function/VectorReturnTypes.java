@@ -1,5 +1,7 @@
 package io.quiver.sql.function;
 
+import io.quiver.common.type.PgType;
+import io.quiver.sql.type.BitSqlType;
 import io.quiver.sql.type.QuiverTypeFactory;
 import io.quiver.sql.type.VectorSqlType;
 import org.apache.calcite.rel.type.RelDataType;
@@ -30,15 +32,22 @@ final class VectorReturnTypes {
         return type == null ? null : binding.getTypeFactory().createTypeWithNullability(type, true);
     };
 
-    /** {@code vector} without a dimension, for results whose dimension depends on argument values. */
+    /** The vector kind without a dimension, for results whose dimension depends on argument values. */
     static final SqlReturnTypeInference ANY_VECTOR = VectorReturnTypes::anyVector;
 
     private VectorReturnTypes() {
     }
 
+    /** {@code bit} without a length, as binary_quantize returns. */
+    static final SqlReturnTypeInference BIT = binding -> nullableIfAnyOperandIs(binding,
+            ((QuiverTypeFactory) binding.getTypeFactory()).createBitType(false, BitSqlType.ANY_LENGTH));
+
+    /** The kind of the first vector operand without its dimension; vector when the operands are literals. */
     private static RelDataType anyVector(SqlOperatorBinding binding) {
         QuiverTypeFactory typeFactory = (QuiverTypeFactory) binding.getTypeFactory();
-        return nullableIfAnyOperandIs(binding, typeFactory.createVectorType(VectorSqlType.ANY_DIMENSION));
+        PgType kind = binding.collectOperandTypes().stream().filter(VectorSqlType.class::isInstance)
+                .map(type -> ((VectorSqlType) type).kind()).findFirst().orElse(PgType.VECTOR);
+        return nullableIfAnyOperandIs(binding, typeFactory.createVectorType(kind, VectorSqlType.ANY_DIMENSION));
     }
 
     private static RelDataType nullableIfAnyOperandIs(SqlOperatorBinding binding, RelDataType type) {

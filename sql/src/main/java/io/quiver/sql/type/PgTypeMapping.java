@@ -17,7 +17,10 @@ public final class PgTypeMapping {
     /** The PostgreSQL type of a result column or parameter of Calcite type {@code type}. */
     public static PgColumnType toPg(RelDataType type) {
         if (type instanceof VectorSqlType vector) {
-            return new PgColumnType(PgType.VECTOR, vector.dimension());
+            return new PgColumnType(vector.kind(), vector.dimension());
+        }
+        if (type instanceof BitSqlType bits) {
+            return new PgColumnType(bits.isVarying() ? PgType.VARBIT : PgType.BIT, bits.length());
         }
         if (SqlTypeUtil.isInterval(type)) {
             return PgColumnType.of(PgType.INTERVAL);
@@ -70,8 +73,10 @@ public final class PgTypeMapping {
             return typeFactory.createArrayType(toRel(typeFactory, type.elementType(), PgColumnType.NO_TYPMOD), -1);
         }
         return switch (type) {
-            case VECTOR -> ((QuiverTypeFactory) typeFactory).createVectorType(
+            case VECTOR, HALFVEC, SPARSEVEC -> ((QuiverTypeFactory) typeFactory).createVectorType(type,
                     typmod > 0 ? typmod : VectorSqlType.ANY_DIMENSION);
+            case BIT, VARBIT -> ((QuiverTypeFactory) typeFactory).createBitType(type == PgType.VARBIT,
+                    typmod > 0 ? typmod : BitSqlType.ANY_LENGTH);
             case BOOL -> typeFactory.createSqlType(SqlTypeName.BOOLEAN);
             case INT2 -> typeFactory.createSqlType(SqlTypeName.SMALLINT);
             case INT4 -> typeFactory.createSqlType(SqlTypeName.INTEGER);

@@ -2,9 +2,14 @@ package io.quiver.sql.type;
 
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
+import io.quiver.common.type.PgBitString;
+import io.quiver.common.type.PgType;
+import io.quiver.common.vector.HalfvecText;
+import io.quiver.common.vector.SparseVector;
 import io.quiver.common.vector.VectorText;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -27,8 +32,21 @@ public final class PgTypeNames {
      */
     public static RelDataType resolve(RelDataTypeFactory typeFactory, List<String> name, List<Integer> modifiers) {
         String simpleName = simpleName(name);
-        if (simpleName.equals("vector")) {
-            return vector(typeFactory, modifiers);
+        switch (simpleName) {
+            case "vector" -> {
+                return vector(typeFactory, PgType.VECTOR, modifiers, VectorText::checkTypmod);
+            }
+            case "halfvec" -> {
+                return vector(typeFactory, PgType.HALFVEC, modifiers, HalfvecText::checkTypmod);
+            }
+            case "sparsevec" -> {
+                return vector(typeFactory, PgType.SPARSEVEC, modifiers, SparseVector::checkTypmod);
+            }
+            case "bit", "varbit" -> {
+                return bit(typeFactory, simpleName, modifiers);
+            }
+            default -> {
+            }
         }
         if (simpleName.equals("interval") && modifiers.isEmpty()) {
             return PgIntervalTypes.dayTime(typeFactory);
@@ -54,16 +72,38 @@ public final class PgTypeNames {
         return name.get(0).toLowerCase(Locale.ROOT);
     }
 
-    private static RelDataType vector(RelDataTypeFactory typeFactory, List<Integer> modifiers) {
+    private static RelDataType vector(RelDataTypeFactory typeFactory, PgType kind, List<Integer> modifiers,
+            IntConsumer checkTypmod) {
         if (modifiers.size() > 1) {
             throw new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "invalid type modifier");
         }
         int dimension = VectorSqlType.ANY_DIMENSION;
         if (modifiers.size() == 1) {
             dimension = modifiers.get(0);
-            VectorText.checkTypmod(dimension);
+            checkTypmod.accept(dimension);
         }
-        return ((QuiverTypeFactory) typeFactory).createVectorType(dimension);
+        return ((QuiverTypeFactory) typeFactory).createVectorType(kind, dimension);
+    }
+
+    /** bit(n) and varbit(n); a plain {@code bit} is bit(1), as PostgreSQL reads it. */
+    private static RelDataType bit(RelDataTypeFactory typeFactory, String name, List<Integer> modifiers) {
+        boolean varying = name.equals("varbit");
+        if (modifiers.size() > 1) {
+            throw new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "invalid type modifier");
+        }
+        int length = varying ? BitSqlType.ANY_LENGTH : 1;
+        if (modifiers.size() == 1) {
+            length = modifiers.get(0);
+            if (length < 1) {
+                throw QuiverException.of(SqlState.INVALID_PARAMETER_VALUE, "length for type %s must be at least 1",
+                        name);
+            }
+            if (length > PgBitString.MAX_LENGTH) {
+                throw QuiverException.of(SqlState.INVALID_PARAMETER_VALUE, "length for type %s cannot exceed %d",
+                        name, PgBitString.MAX_LENGTH);
+            }
+        }
+        return ((QuiverTypeFactory) typeFactory).createBitType(varying, length);
     }
 
     private static SqlTypeName basicTypeName(String name) {

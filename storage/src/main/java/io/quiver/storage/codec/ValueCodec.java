@@ -2,7 +2,9 @@ package io.quiver.storage.codec;
 
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
+import io.quiver.common.type.PgBitString;
 import io.quiver.common.type.PgType;
+import io.quiver.common.vector.SparseVector;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -39,6 +41,13 @@ final class ValueCodec {
                 out.writeSignedVarLong(t.getOffset().getTotalSeconds());
             }
             case VECTOR -> out.writeFloats(as(float[].class, type, value));
+            case HALFVEC -> writeHalves(out, as(float[].class, type, value));
+            case SPARSEVEC -> writeSparse(out, as(SparseVector.class, type, value));
+            case BIT, VARBIT -> {
+                PgBitString bits = as(PgBitString.class, type, value);
+                out.writeVarLong(bits.length());
+                out.writeBytes(bits.bytes());
+            }
             case VOID -> throw new QuiverException(SqlState.DATATYPE_MISMATCH, "cannot store a value of type void");
             default -> writeArray(out, arrayElementType(type), as(Object[].class, type, value));
         }
@@ -62,6 +71,12 @@ final class ValueCodec {
                 yield instant.atOffset(ZoneOffset.ofTotalSeconds(Math.toIntExact(in.readSignedVarLong())));
             }
             case VECTOR -> in.readFloats();
+            case HALFVEC -> readHalves(in);
+            case SPARSEVEC -> readSparse(in);
+            case BIT, VARBIT -> {
+                int length = Math.toIntExact(in.readVarLong());
+                yield new PgBitString(length, in.readBytes((length + 7) / 8));
+            }
             case VOID -> throw ByteReader.corrupted("a stored value of type void");
             default -> readArray(in, arrayElementType(type));
         };
@@ -74,6 +89,46 @@ final class ValueCodec {
             case OIDVECTOR -> PgType.OID;
             default -> type.elementType();
         };
+    }
+
+    /** A halfvec takes two bytes per element, as pgvector stores it. */
+    private static void writeHalves(ByteWriter out, float[] halves) {
+        out.writeVarLong(halves.length);
+        for (float x : halves) {
+            out.writeShort(Float.floatToFloat16(x));
+        }
+    }
+
+    private static float[] readHalves(ByteReader in) {
+        float[] halves = new float[in.readLength()];
+        for (int i = 0; i < halves.length; i++) {
+            halves[i] = Float.float16ToFloat(in.readShort());
+        }
+        return halves;
+    }
+
+    private static void writeSparse(ByteWriter out, SparseVector v) {
+        out.writeVarLong(v.dimensions());
+        out.writeVarLong(v.nonZeros());
+        for (int index : v.indices()) {
+            out.writeVarLong(index);
+        }
+        for (float value : v.values()) {
+            out.writeInt(Float.floatToRawIntBits(value));
+        }
+    }
+
+    private static SparseVector readSparse(ByteReader in) {
+        int dimensions = Math.toIntExact(in.readVarLong());
+        int[] indices = new int[in.readLength()];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = Math.toIntExact(in.readVarLong());
+        }
+        float[] values = new float[indices.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Float.intBitsToFloat(in.readInt());
+        }
+        return new SparseVector(dimensions, indices, values);
     }
 
     private static void writeNumeric(ByteWriter out, BigDecimal value) {

@@ -40,6 +40,9 @@ public final class TypeCodecs {
             case TIMESTAMPTZ -> new TimestamptzCodec(sessionTimeZone);
             case INTERVAL -> new IntervalCodec();
             case VECTOR -> new VectorCodec();
+            case HALFVEC -> new HalfvecCodec();
+            case SPARSEVEC -> new SparsevecCodec();
+            case BIT, VARBIT -> new BitStringCodec();
             default -> text;
         };
     }
