@@ -42,6 +42,9 @@ public final class IndexBenchmark {
             "  --probes LIST              IVFFlat sweep (default 1,2,4,8,16,32)",
 "  --repeats N                timed passes per sweep point, best kept (default 3)",
             "  --skip LIST                any of exact,hnsw,ivfflat",
+            "  --quantization LIST        HNSW and IVFFlat built once per item, any of none,sq8,pq,bq",
+            "                             (default none), with the index's default pq_subspaces and rerank",
+            "  --rerank N                 re-rank factor of the quantized indexes (default: each one's)",
             "  --md-out FILE              append the table to FILE");
 
     private IndexBenchmark() {
@@ -60,6 +63,14 @@ public final class IndexBenchmark {
         int[] probes = Measure.ints(args.getOrDefault("probes", "1,2,4,8,16,32"));
         int repeats = Integer.parseInt(args.getOrDefault("repeats", "3"));
         List<String> skip = List.of(args.getOrDefault("skip", "").split(","));
+        List<IndexOptions.Quantization> quantizations = new ArrayList<>();
+        for (String method : args.getOrDefault("quantization", "none").split(",")) {
+            Map<String, String> with = new java.util.HashMap<>(Map.of("quantization", method));
+            if (args.containsKey("rerank") && !method.equals("none")) {
+                with.put("rerank", args.get("rerank"));
+            }
+            quantizations.add(IndexOptions.quantization(with));
+        }
 
         System.out.println("# IndexBenchmark " + Measure.label(rows) + " x 128-d, k=" + k + ", " + Instant.now());
         System.out.println(Measure.machine());
@@ -91,41 +102,46 @@ public final class IndexBenchmark {
                     1000 / single.qps(), 1000 / single.cpuQps(), rows * 128 * 4L * single.qps() / 1e9, 1000 / parallel.qps()));
         }
 
-        if (!skip.contains("hnsw")) {
+        for (IndexOptions.Quantization quantization : skip.contains("hnsw") ? List.<IndexOptions.Quantization>of()
+                : quantizations) {
+            String name = "hnsw" + label(quantization);
             long before = Measure.usedHeap();
             long cpu = Measure.processCpuNanos();
-            HnswIndex hnsw = HnswIndex.build(column, DistanceKind.L2, new IndexOptions.Hnsw(m, efConstruction));
+            HnswIndex hnsw = HnswIndex.build(column, DistanceKind.L2,
+                    new IndexOptions.Hnsw(m, efConstruction, quantization));
             double buildCpu = (Measure.processCpuNanos() - cpu) / 1e9;
             long heap = Measure.usedHeap() - before;
             IndexStats stats = hnsw.stats();
-            System.out.println(Measure.f("hnsw m=%d ef_construction=%d: built in %.1f s (%.1f CPU s), %.1f MiB (stats; heap delta %.1f MiB), mean degree %.1f",
+            System.out.println(Measure.f(name + " m=%d ef_construction=%d: built in %.1f s (%.1f CPU s), %.1f MiB (stats; heap delta %.1f MiB), mean degree %.1f",
                     m, efConstruction, stats.buildTime().toNanos() / 1e9, buildCpu, Measure.mb(stats.memoryBytes()),
                     Measure.mb(heap), stats.averageDegree()));
             for (int ef : efSearch) {
                 SearchOptions options = SearchOptions.defaults().withEfSearch(ef);
                 Measure.Point point = Measure.best(repeats, "m=" + m + ", ef_c=" + efConstruction + ", ef_search=" + ef,
                         (q, n) -> slots(hnsw.search(q, n, options)), queries, truth, k, warmup);
-                row(table, "hnsw", point, stats.buildTime().toNanos() / 1e9, buildCpu, stats.memoryBytes());
+                row(table, name, point, stats.buildTime().toNanos() / 1e9, buildCpu, stats.memoryBytes());
                 System.out.println("  " + point);
             }
             hnsw.close();
         }
 
-        if (!skip.contains("ivfflat")) {
+        for (IndexOptions.Quantization quantization : skip.contains("ivfflat")
+                ? List.<IndexOptions.Quantization>of() : quantizations) {
+            String name = "ivfflat" + label(quantization);
             long before = Measure.usedHeap();
             long cpu = Measure.processCpuNanos();
-            IvfFlatIndex ivf = IvfFlatIndex.build(column, DistanceKind.L2, new IndexOptions.IvfFlat(lists));
+            IvfFlatIndex ivf = IvfFlatIndex.build(column, DistanceKind.L2, new IndexOptions.IvfFlat(lists, quantization));
             double buildCpu = (Measure.processCpuNanos() - cpu) / 1e9;
             long heap = Measure.usedHeap() - before;
             IndexStats stats = ivf.stats();
-            System.out.println(Measure.f("ivfflat lists=%d: built in %.1f s (%.1f CPU s), %.1f MiB (stats; heap delta %.1f MiB), largest list %d",
+            System.out.println(Measure.f(name + " lists=%d: built in %.1f s (%.1f CPU s), %.1f MiB (stats; heap delta %.1f MiB), largest list %d",
                     lists, stats.buildTime().toNanos() / 1e9, buildCpu, Measure.mb(stats.memoryBytes()), Measure.mb(heap),
                     stats.largestList()));
             for (int p : probes) {
                 SearchOptions options = SearchOptions.defaults().withProbes(p);
                 Measure.Point point = Measure.best(repeats, "lists=" + lists + ", probes=" + p,
                         (q, n) -> slots(ivf.search(q, n, options)), queries, truth, k, warmup);
-                row(table, "ivfflat", point, stats.buildTime().toNanos() / 1e9, buildCpu, stats.memoryBytes());
+                row(table, name, point, stats.buildTime().toNanos() / 1e9, buildCpu, stats.memoryBytes());
                 System.out.println("  " + point);
             }
         }
@@ -150,6 +166,11 @@ public final class IndexBenchmark {
                 memory > 0 ? Measure.f("%.1f", Measure.mb(memory)) : "-",
                 point.recall(), point.qps(), point.p50Ms(), point.p99Ms(),
                 Double.isNaN(point.cpuQps()) ? "-" : Measure.f("%.0f", point.cpuQps())));
+    }
+
+    /** The table's name suffix for a quantization: "" for none, " pq(32) rerank=4" and so on. */
+    private static String label(IndexOptions.Quantization quantization) {
+        return quantization.quantized() ? " " + quantization.describe(128) : "";
     }
 
     static int[] slots(Neighbor[] found) {

@@ -5,6 +5,9 @@ import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.OnHeapGraphIndex;
 import io.github.jbellis.jvector.graph.SearchResult;
+import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
+import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
+import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
 import io.github.jbellis.jvector.util.Bits;
 import io.github.jbellis.jvector.vector.VectorizationProvider;
 import io.quiver.common.vector.Distances;
@@ -36,6 +39,11 @@ public final class HnswIndex implements VectorIndex {
      */
     private static final float NEIGHBOR_OVERFLOW = 1.2f;
     private static final float ALPHA = 1.2f;
+    /**
+     * A quantized index trains its codebook once the graph holds this many rows; until then (an index created
+     * on a small or empty table) it searches with exact scores, which at that size cost next to nothing.
+     */
+    static final int QUANTIZER_MIN_ROWS = 1_000;
     private static final ForkJoinPool BUILD_POOL = ForkJoinPool.commonPool().getParallelism() > 1
             ? ForkJoinPool.commonPool()
             : new ForkJoinPool(Runtime.getRuntime().availableProcessors());
@@ -47,6 +55,8 @@ public final class HnswIndex implements VectorIndex {
     private final ColumnScoreProvider scores;
     private final GraphIndexBuilder builder;
     private final ConcurrentLinkedQueue<GraphSearcher> idleSearchers = new ConcurrentLinkedQueue<>();
+    /** The nodes' codes when the index is quantized and trained; null while searches score exactly. */
+    private volatile QuantizedCodes codes;
     private Duration buildTime = Duration.ZERO;
 
     private HnswIndex(VectorColumn column, DistanceKind kind, IndexOptions.Hnsw options) {
@@ -90,6 +100,9 @@ public final class HnswIndex implements VectorIndex {
         for (int node = first; node < last; node++) {
             index.scores.include(index.nodes.slot(node));
         }
+        if (options.quantization().quantized() && last >= QUANTIZER_MIN_ROWS) {
+            index.trainQuantizer();
+        }
         progress.start(BuildProgress.LOADING_TUPLES, last - first);
         BUILD_POOL.submit(() -> IntStream.range(first, last).parallel().forEach(node -> {
             index.addNode(node);
@@ -123,7 +136,13 @@ public final class HnswIndex implements VectorIndex {
     public synchronized void insert(int slot) {
         if (nodes.node(slot) < 0 && indexable(slot)) {
             scores.include(slot);
-            addNode(nodes.add(slot));
+            int node = nodes.add(slot);
+            if (codes != null) {
+                codes.encode(node, column.data(slot), column.offset(slot));
+            } else if (options.quantization().quantized() && nodes.count() >= QUANTIZER_MIN_ROWS) {
+                trainQuantizer();
+            }
+            addNode(node);
         }
     }
 
@@ -150,14 +169,18 @@ public final class HnswIndex implements VectorIndex {
     @Override
     public IndexStats stats() {
         OnHeapGraphIndex graph = (OnHeapGraphIndex) builder.getGraph();
-        return new IndexStats("hnsw", graph.size(0), graph.ramBytesUsed() + nodes.memoryBytes(), buildTime,
-                graph.getAverageDegree(0), 0, 0);
+        QuantizedCodes quantized = codes;
+        return new IndexStats("hnsw", graph.size(0), graph.ramBytesUsed() + nodes.memoryBytes()
+                + (quantized == null ? 0 : quantized.memoryBytes()), buildTime, graph.getAverageDegree(0), 0, 0);
     }
 
-    /** Files: {@code hnsw.meta} (options and the row id of every node) and {@code hnsw.graph} (jvector's). */
+    /**
+     * Files: {@code index.meta} (options, the row id of every node, then for a quantized index whether it is
+     * trained, its codebook and the nodes' codes) and {@code hnsw.graph} (jvector's).
+     */
     @Override
     public synchronized void save(Path directory) {
-        IndexFiles.write(directory, "hnsw", kind, column.dimensions(), out -> {
+        IndexFiles.write(directory, "hnsw", kind, column.dimensions(), options.quantization(), out -> {
             out.writeInt(options.m());
             out.writeInt(options.efConstruction());
             builder.cleanup();
@@ -169,6 +192,12 @@ public final class HnswIndex implements VectorIndex {
                 out.writeBoolean(present);
                 out.writeLong(present ? column.rowIdOf(nodes.slot(node)) : -1);
             }
+            if (options.quantization().quantized()) {
+                out.writeBoolean(codes != null);
+                if (codes != null) {
+                    codes.write(out, count);
+                }
+            }
         });
         IndexFiles.writeFile(directory.resolve(IndexFiles.GRAPH_FILE),
                 out -> ((OnHeapGraphIndex) builder.getGraph()).save(out));
@@ -179,9 +208,9 @@ public final class HnswIndex implements VectorIndex {
      * slots. Rows appended to the column since are inserted. If rows the graph holds are gone from the
      * column, their vectors are gone too and the graph cannot be walked through them: it is rebuilt.
      */
-    static HnswIndex load(Path directory, DataInputStream meta, DistanceKind kind, VectorColumn column)
-            throws IOException {
-        IndexOptions.Hnsw options = new IndexOptions.Hnsw(meta.readInt(), meta.readInt());
+    static HnswIndex load(Path directory, DataInputStream meta, DistanceKind kind,
+                          IndexOptions.Quantization quantization, VectorColumn column) throws IOException {
+        IndexOptions.Hnsw options = new IndexOptions.Hnsw(meta.readInt(), meta.readInt(), quantization);
         int count = meta.readInt();
         HnswIndex index = new HnswIndex(column, kind, options);
         for (int node = 0; node < count; node++) {
@@ -196,6 +225,9 @@ public final class HnswIndex implements VectorIndex {
                 index.scores.include(slot);
             }
         }
+        if (quantization.quantized() && meta.readBoolean()) {
+            index.codes = QuantizedCodes.read(meta, quantization, kind, column.dimensions(), count);
+        }
         long start = System.nanoTime();
         try (SimpleReader reader = new SimpleReader(directory.resolve(IndexFiles.GRAPH_FILE))) {
             index.builder.load(reader);
@@ -207,6 +239,33 @@ public final class HnswIndex implements VectorIndex {
 
     private boolean indexable(int slot) {
         return column.isLive(slot) && kind.indexable(column.data(slot), column.offset(slot), column.dimensions());
+    }
+
+    /** Trains the codebook on a sample of the graph's rows and encodes every node. */
+    private void trainQuantizer() {
+        int count = nodes.count();
+        int[] live = new int[count];
+        int found = 0;
+        for (int node = 0; node < count; node++) {
+            int slot = nodes.slot(node);
+            if (slot != GraphNodes.NO_SLOT && column.isLive(slot)) {
+                live[found++] = slot;
+            }
+        }
+        int sampleSize = Math.min(found, Quantizer.SAMPLE_ROWS);
+        int[] sample = new int[sampleSize];
+        for (int i = 0; i < sampleSize; i++) {
+            sample[i] = live[(int) ((long) i * found / sampleSize)];
+        }
+        QuantizedCodes trained = new QuantizedCodes(
+                Quantizer.train(options.quantization(), kind, column, sample), count);
+        for (int node = 0; node < count; node++) {
+            int slot = nodes.slot(node);
+            if (slot != GraphNodes.NO_SLOT) {
+                trained.encode(node, column.data(slot), column.offset(slot));
+            }
+        }
+        codes = trained;
     }
 
     private void addNode(int node) {
@@ -233,6 +292,8 @@ public final class HnswIndex implements VectorIndex {
         private final float[] query;
         private final SearchOptions searchOptions;
         private final int batchSize;
+        /** The codes the walk scores with (null: exact scores), fixed for the whole walk. */
+        private final QuantizedCodes quantized = codes;
         private GraphSearcher searcher;
         private ExactCursor exact;
         private SearchCounters exactCounters;
@@ -243,7 +304,9 @@ public final class HnswIndex implements VectorIndex {
             super(new BitSet());
             this.query = query;
             this.searchOptions = searchOptions;
-            this.batchSize = Math.max(1, searchOptions.efSearch());
+            int efSearch = Math.max(1, searchOptions.efSearch());
+            this.batchSize = quantized == null ? efSearch
+                    : options.quantization().candidates(searchOptions.limit(), efSearch);
         }
 
         @Override
@@ -270,10 +333,11 @@ public final class HnswIndex implements VectorIndex {
             }
             SearchResult result = started
                     ? searcher.resume(batchSize, batchSize)
-                    : searcher.search(scores.providerFor(query, 0), batchSize, batchSize, 0f, 0f, accepted());
+                    : searcher.search(scoreProvider(), batchSize, batchSize, 0f, 0f, accepted());
             started = true;
             visited += result.getVisitedCount();
-            // jvector scores every node it visits once; the batch's keys are then recomputed exactly below.
+            // jvector scores every node it visits once (on the codes, when quantized); the batch's keys are then
+            // recomputed exactly below: that is the re-ranking of a quantized index.
             counters.addVisited(result.getVisitedCount());
             counters.addDistances(result.getVisitedCount() + (long) result.getNodes().length);
             SearchResult.NodeScore[] found = result.getNodes();
@@ -286,6 +350,27 @@ public final class HnswIndex implements VectorIndex {
             }
             Arrays.sort(batch, (a, b) -> Float.compare(a.distance(), b.distance()));
             return batch;
+        }
+
+        /**
+         * Exact scores from the column, or the codes' approximate keys, which jvector takes as exact: the batch
+         * is re-ranked here, and jvector's own re-ranking would need a second score provider for nothing.
+         */
+        private SearchScoreProvider scoreProvider() {
+            if (quantized == null) {
+                return scores.providerFor(query, 0);
+            }
+            QuantizedCodes.NodeScorer approximate = quantized.scorer(query);
+            return new DefaultSearchScoreProvider((ScoreFunction.ExactScoreFunction) node ->
+                    similarity(approximate.key(node)));
+        }
+
+        /**
+         * A positive similarity decreasing with an approximate key, which may be negative (bq's): jvector keeps
+         * only nodes scoring above the search's threshold, 0.
+         */
+        private static float similarity(float key) {
+            return key >= 0 ? 1f / (1f + key) : 1f - key;
         }
 
         @Override

@@ -22,7 +22,8 @@ public final class IndexFiles {
     static final String META_FILE = "index.meta";
     static final String GRAPH_FILE = "hnsw.graph";
     private static final int MAGIC = 0x51564958; // "QVIX"
-    private static final int VERSION = 1;
+    /** Version 2 added the quantization options to the header; a version 1 index is unquantized. */
+    private static final int VERSION = 2;
 
     /** What writes the body of a file. */
     @FunctionalInterface
@@ -37,7 +38,8 @@ public final class IndexFiles {
     public static VectorIndex load(Path directory, VectorColumn column) {
         try (DataInputStream meta = new DataInputStream(new BufferedInputStream(
                 Files.newInputStream(directory.resolve(META_FILE))))) {
-            if (meta.readInt() != MAGIC || meta.readInt() != VERSION) {
+            int version = meta.readInt() == MAGIC ? meta.readInt() : -1;
+            if (version < 1 || version > VERSION) {
                 throw new QuiverException(SqlState.DATA_CORRUPTED, "index file " + directory + " is not a Quiver index");
             }
             String accessMethod = meta.readUTF();
@@ -47,9 +49,11 @@ public final class IndexFiles {
                 throw QuiverException.of(SqlState.DATA_CORRUPTED, "index in %s has %d dimensions, the column %d",
                         directory, dimensions, column.dimensions());
             }
+            IndexOptions.Quantization quantization = version < 2 ? IndexOptions.Quantization.NONE
+                    : new IndexOptions.Quantization(meta.readUTF(), meta.readInt(), meta.readInt());
             return switch (accessMethod) {
-                case "hnsw" -> HnswIndex.load(directory, meta, kind, column);
-                case "ivfflat" -> IvfFlatIndex.load(meta, kind, column);
+                case "hnsw" -> HnswIndex.load(directory, meta, kind, quantization, column);
+                case "ivfflat" -> IvfFlatIndex.load(meta, kind, quantization, column);
                 default -> throw new QuiverException(SqlState.DATA_CORRUPTED,
                         "unknown index access method " + accessMethod + " in " + directory);
             };
@@ -59,13 +63,17 @@ public final class IndexFiles {
     }
 
     /** Writes the meta file: header, then {@code body}. */
-    static void write(Path directory, String accessMethod, DistanceKind kind, int dimensions, Body body) {
+    static void write(Path directory, String accessMethod, DistanceKind kind, int dimensions,
+                      IndexOptions.Quantization quantization, Body body) {
         writeFile(directory.resolve(META_FILE), out -> {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeUTF(accessMethod);
             out.writeUTF(kind.name());
             out.writeInt(dimensions);
+            out.writeUTF(quantization.method());
+            out.writeInt(quantization.pqSubspaces());
+            out.writeInt(quantization.rerank());
             body.write(out);
         });
     }

@@ -1,6 +1,7 @@
 package io.quiver.index;
 
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,9 @@ import java.util.Optional;
  * pgvector's IVFFlat: k-means centres trained on a sample, each vector filed under its nearest centre in
  * a list that keeps a compact float32 copy of it, and a search that scans the {@code probes} lists nearest
  * the query. Built over an empty column it stays untrained and searches exactly, training itself once the
- * table has grown enough for a sample worth the name; it never answers wrongly, only more slowly.
+ * table has grown enough for a sample worth the name; it never answers wrongly, only more slowly. Quantized
+ * ({@code WITH (quantization = ...)}), the lists keep codes instead of the float32 copies, trained with the
+ * centres; a search ranks the probed lists' codes and re-ranks the best candidates with the column's vectors.
  */
 public final class IvfFlatIndex implements VectorIndex {
     /** pgvector samples 50 rows per list for k-means. */
@@ -27,6 +30,8 @@ public final class IvfFlatIndex implements VectorIndex {
     private final BitSet indexed = new BitSet();
     private float[] centers;
     private InvertedList[] lists;
+    /** The lists' codebook, when quantized (trained with the centres). */
+    private Quantizer quantizer;
     private Duration buildTime = Duration.ZERO;
     private String notice;
 
@@ -109,10 +114,10 @@ public final class IvfFlatIndex implements VectorIndex {
         }
         for (int i = 0; i < lists.length; i++) {
             InvertedList list = lists[i];
-            InvertedList live = new InvertedList(list.dims);
+            InvertedList live = list.emptyCopy();
             for (int j = 0; j < list.size; j++) {
                 if (column.isLive(list.slots[j])) {
-                    live.add(list.slots[j], list.vectors, j * list.dims);
+                    live.copyEntry(list, j);
                 } else {
                     indexed.clear(list.slots[j]);
                 }
@@ -129,12 +134,12 @@ public final class IvfFlatIndex implements VectorIndex {
                     new BitSet());
         }
         return new Cursor(query, listsByDistance(query), Math.min(Math.max(1, searchOptions.probes()), lists.length),
-                searchOptions.filter());
+                searchOptions.filter(), options.quantization().candidates(searchOptions.limit(), 1));
     }
 
     @Override
     public synchronized IndexStats stats() {
-        long memory = indexed.size() / 8;
+        long memory = indexed.size() / 8 + (quantizer == null ? 0 : quantizer.memoryBytes());
         int entries = 0;
         int largest = 0;
         if (trained()) {
@@ -155,17 +160,17 @@ public final class IvfFlatIndex implements VectorIndex {
      */
     @Override
     public synchronized void save(Path directory) {
-        IndexFiles.write(directory, "ivfflat", kind, column.dimensions(), out -> {
+        IndexFiles.write(directory, "ivfflat", kind, column.dimensions(), options.quantization(), out -> {
             out.writeInt(options.lists());
             out.writeBoolean(trained());
             if (!trained()) {
                 return;
             }
             out.writeInt(lists.length);
-            for (float value : centers) {
-                out.writeFloat(value);
+            Quantizer.writeFloats(out, centers);
+            if (quantizer != null) {
+                quantizer.write(out);
             }
-            int dims = column.dimensions();
             for (InvertedList list : lists) {
                 int live = 0;
                 for (int i = 0; i < list.size; i++) {
@@ -175,38 +180,35 @@ public final class IvfFlatIndex implements VectorIndex {
                 for (int i = 0; i < list.size; i++) {
                     if (column.isLive(list.slots[i])) {
                         out.writeLong(column.rowIdOf(list.slots[i]));
-                        for (int d = 0; d < dims; d++) {
-                            out.writeFloat(list.vectors[i * dims + d]);
-                        }
+                        list.writeEntry(out, i);
                     }
                 }
             }
         });
     }
 
-    static IvfFlatIndex load(DataInputStream meta, DistanceKind kind, VectorColumn column) throws IOException {
+    static IvfFlatIndex load(DataInputStream meta, DistanceKind kind, IndexOptions.Quantization quantization,
+                             VectorColumn column) throws IOException {
         long start = System.nanoTime();
-        IvfFlatIndex index = new IvfFlatIndex(column, kind, new IndexOptions.IvfFlat(meta.readInt()));
+        IvfFlatIndex index = new IvfFlatIndex(column, kind, new IndexOptions.IvfFlat(meta.readInt(), quantization));
         if (meta.readBoolean()) {
             int dims = column.dimensions();
             int listCount = meta.readInt();
-            index.centers = new float[listCount * dims];
-            for (int i = 0; i < index.centers.length; i++) {
-                index.centers[i] = meta.readFloat();
+            index.centers = Quantizer.readFloats(meta, listCount * dims);
+            if (quantization.quantized()) {
+                index.quantizer = Quantizer.read(meta, quantization, kind, dims);
             }
             index.lists = new InvertedList[listCount];
-            float[] vector = new float[dims];
             for (int l = 0; l < listCount; l++) {
-                InvertedList list = index.lists[l] = new InvertedList(dims);
+                InvertedList list = index.lists[l] = new InvertedList(dims, index.quantizer);
                 int entries = meta.readInt();
                 for (int e = 0; e < entries; e++) {
                     int slot = column.slotOf(meta.readLong());
-                    for (int d = 0; d < dims; d++) {
-                        vector[d] = meta.readFloat();
-                    }
+                    list.readEntry(meta, slot);
                     if (slot >= 0) {
-                        list.add(slot, vector, 0);
                         index.indexed.set(slot);
+                    } else {
+                        list.size--;
                     }
                 }
             }
@@ -229,8 +231,11 @@ public final class IvfFlatIndex implements VectorIndex {
         }
         centers = sample.length == 0 ? new float[options.lists() * dims]
                 : KMeans.train(points, sample.length, dims, options.lists(), kind == DistanceKind.COSINE, SEED);
+        if (options.quantization().quantized()) {
+            quantizer = Quantizer.train(options.quantization(), kind, column, sampleSlots(Quantizer.SAMPLE_ROWS));
+        }
         lists = new InvertedList[options.lists()];
-        Arrays.setAll(lists, i -> new InvertedList(dims));
+        Arrays.setAll(lists, i -> new InvertedList(dims, quantizer));
         int size = column.size();
         progress.start(BuildProgress.ASSIGNING_TUPLES, column.liveCount());
         for (int slot = 0; slot < size; slot++) {
@@ -293,30 +298,95 @@ public final class IvfFlatIndex implements VectorIndex {
         return order;
     }
 
-    /** One list: its slots and a contiguous copy of their vectors, scanned front to back. */
+    /**
+     * One list: its slots and a contiguous copy of their vectors (float32, or the quantizer's codes), scanned
+     * front to back.
+     */
     private static final class InvertedList {
         private final int dims;
+        private final Quantizer quantizer;
+        /** Floats (unquantized) or bytes (quantized) per entry. */
+        private final int stride;
         int[] slots = new int[8];
         float[] vectors;
+        byte[] codes;
         int size;
 
-        InvertedList(int dims) {
+        InvertedList(int dims, Quantizer quantizer) {
             this.dims = dims;
-            this.vectors = new float[8 * dims];
+            this.quantizer = quantizer;
+            this.stride = quantizer == null ? dims : quantizer.codeBytes();
+            if (quantizer == null) {
+                vectors = new float[8 * stride];
+            } else {
+                codes = new byte[8 * stride];
+            }
+        }
+
+        InvertedList emptyCopy() {
+            return new InvertedList(dims, quantizer);
         }
 
         void add(int slot, float[] data, int offset) {
-            if (size == slots.length) {
-                slots = Arrays.copyOf(slots, size * 2);
-                vectors = Arrays.copyOf(vectors, size * 2 * dims);
-            }
+            grow();
             slots[size] = slot;
-            System.arraycopy(data, offset, vectors, size * dims, dims);
+            if (quantizer == null) {
+                System.arraycopy(data, offset, vectors, size * stride, stride);
+            } else {
+                quantizer.encode(data, offset, codes, size * stride);
+            }
             size++;
         }
 
+        void copyEntry(InvertedList from, int entry) {
+            grow();
+            slots[size] = from.slots[entry];
+            if (quantizer == null) {
+                System.arraycopy(from.vectors, entry * stride, vectors, size * stride, stride);
+            } else {
+                System.arraycopy(from.codes, entry * stride, codes, size * stride, stride);
+            }
+            size++;
+        }
+
+        void writeEntry(DataOutputStream out, int entry) throws IOException {
+            if (quantizer == null) {
+                for (int d = 0; d < stride; d++) {
+                    out.writeFloat(vectors[entry * stride + d]);
+                }
+            } else {
+                out.write(codes, entry * stride, stride);
+            }
+        }
+
+        /** Appends an entry written by {@link #writeEntry} under {@code slot}. */
+        void readEntry(DataInputStream in, int slot) throws IOException {
+            grow();
+            slots[size] = slot;
+            if (quantizer == null) {
+                for (int d = 0; d < stride; d++) {
+                    vectors[size * stride + d] = in.readFloat();
+                }
+            } else {
+                in.readFully(codes, size * stride, stride);
+            }
+            size++;
+        }
+
+        private void grow() {
+            if (size == slots.length) {
+                slots = Arrays.copyOf(slots, size * 2);
+                if (quantizer == null) {
+                    vectors = Arrays.copyOf(vectors, size * 2 * stride);
+                } else {
+                    codes = Arrays.copyOf(codes, size * 2 * stride);
+                }
+            }
+        }
+
         long memoryBytes() {
-            return slots.length * (long) Integer.BYTES + vectors.length * (long) Float.BYTES;
+            return slots.length * (long) Integer.BYTES
+                    + (quantizer == null ? vectors.length * (long) Float.BYTES : codes.length);
         }
     }
 
@@ -329,50 +399,87 @@ public final class IvfFlatIndex implements VectorIndex {
         private final int[] listOrder;
         private final int probes;
         private final SlotFilter filter;
+        /** Quantized: the probed entries' codes scored against the query. */
+        private final Quantizer.Scorer approximate;
+        /** Quantized: how many candidates each batch re-ranks. */
+        private final int candidates;
         private int nextList;
+        /** The probed entries not yet returned (quantized: not yet re-ranked), sorted by key. */
+        private long[] pending = new long[0];
+        private int pendingAt;
+        private int pendingCount;
 
-        Cursor(float[] query, int[] listOrder, int probes, SlotFilter filter) {
+        Cursor(float[] query, int[] listOrder, int probes, SlotFilter filter, int candidates) {
             super(new BitSet());
             counters.addDistances(listOrder.length);   // the query against every list's center
             this.query = query;
             this.listOrder = listOrder;
             this.probes = probes;
             this.filter = filter;
+            this.approximate = quantizer == null ? null : quantizer.scorer(query);
+            this.candidates = candidates;
         }
 
         @Override
         protected Neighbor[] nextBatch() {
             synchronized (IvfFlatIndex.this) {
-                Neighbor[] batch = new Neighbor[0];
-                while (batch.length == 0 && nextList < listOrder.length) {
-                    batch = probeNextLists();
+                while (pendingAt == pendingCount && nextList < listOrder.length) {
+                    pendingCount = probeNextLists();
+                    pendingAt = 0;
                 }
-                return batch;
+                return approximate == null ? takePending(pendingCount) : takeReranked();
             }
         }
 
-        private Neighbor[] probeNextLists() {
+        /** The next {@code count} probed entries, whose keys are exact. */
+        private Neighbor[] takePending(int count) {
+            Neighbor[] batch = new Neighbor[count - pendingAt];
+            for (int i = 0; i < batch.length; i++) {
+                long entry = pending[pendingAt + i];
+                int slot = SortableKeys.slot(entry);
+                batch[i] = new Neighbor(slot, column.rowIdOf(slot), kind.distance(SortableKeys.key(entry)));
+            }
+            pendingAt = count;
+            return batch;
+        }
+
+        /** The next {@code candidates} entries by approximate key, re-ranked with the column's vectors. */
+        private Neighbor[] takeReranked() {
+            int end = Math.min(pendingCount, pendingAt + candidates);
+            Neighbor[] batch = new Neighbor[end - pendingAt];
             int dims = column.dimensions();
-            long[] found = new long[0];
+            for (int i = 0; i < batch.length; i++) {
+                int slot = SortableKeys.slot(pending[pendingAt + i]);
+                float key = kind.key(query, 0, column.data(slot), column.offset(slot), dims);
+                batch[i] = new Neighbor(slot, column.rowIdOf(slot), kind.distance(key));
+            }
+            counters.addDistances(batch.length);
+            pendingAt = end;
+            Arrays.sort(batch, (a, b) -> Float.compare(a.distance(), b.distance()));
+            return batch;
+        }
+
+        /** Scores the next {@code probes} lists' allowed entries into {@link #pending}, sorted; returns how many. */
+        private int probeNextLists() {
+            int dims = column.dimensions();
             int count = 0;
             for (int probed = 0; probed < probes && nextList < listOrder.length; probed++) {
                 InvertedList list = lists[listOrder[nextList++]];
-                found = Arrays.copyOf(found, count + list.size);
+                if (pending.length < count + list.size) {
+                    pending = Arrays.copyOf(pending, count + list.size);
+                }
                 counters.addDistances(list.size);
                 for (int i = 0; i < list.size; i++) {
                     int slot = list.slots[i];
                     if (column.isLive(slot) && (filter == null || filter.allows(slot))) {
-                        found[count++] = SortableKeys.pack(kind.key(query, 0, list.vectors, i * dims, dims), slot);
+                        float key = approximate == null ? kind.key(query, 0, list.vectors, i * dims, dims)
+                                : approximate.key(list.codes, i * list.stride);
+                        pending[count++] = SortableKeys.pack(key, slot);
                     }
                 }
             }
-            Arrays.sort(found, 0, count);
-            Neighbor[] batch = new Neighbor[count];
-            for (int i = 0; i < count; i++) {
-                int slot = SortableKeys.slot(found[i]);
-                batch[i] = new Neighbor(slot, column.rowIdOf(slot), kind.distance(SortableKeys.key(found[i])));
-            }
-            return batch;
+            Arrays.sort(pending, 0, count);
+            return count;
         }
     }
 }

@@ -72,7 +72,7 @@ public interface VectorIndex extends AutoCloseable {
         }
         Neighbor[] found = new Neighbor[Math.max(0, k)];
         int count = 0;
-        try (NeighborCursor cursor = open(query, options)) {
+        try (NeighborCursor cursor = open(query, options.limit() > 0 ? options : options.withLimit(k))) {
             for (Neighbor next; count < found.length && (next = cursor.next()) != null; ) {
                 found[count++] = next;
             }

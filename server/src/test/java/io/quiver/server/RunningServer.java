@@ -1,5 +1,6 @@
 package io.quiver.server;
 
+import io.quiver.executor.vacuum.AutovacuumSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,14 +17,21 @@ final class RunningServer implements AutoCloseable {
     private final Path dataDirectory;
     private QuiverServer server;
 
-    private RunningServer(Path dataDirectory) {
+    private final AutovacuumSettings autovacuum;
+
+    private RunningServer(Path dataDirectory, AutovacuumSettings autovacuum) {
         this.dataDirectory = dataDirectory;
-        this.server = QuiverServer.start(new ServerConfig("127.0.0.1", 0, dataDirectory, true));
+        this.autovacuum = autovacuum;
+        this.server = QuiverServer.start(new ServerConfig("127.0.0.1", 0, dataDirectory, true, autovacuum));
     }
 
     static RunningServer start() {
+        return start(AutovacuumSettings.DEFAULTS);
+    }
+
+    static RunningServer start(AutovacuumSettings autovacuum) {
         try {
-            return new RunningServer(Files.createTempDirectory("quiver-e2e"));
+            return new RunningServer(Files.createTempDirectory("quiver-e2e"), autovacuum);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,7 +67,7 @@ final class RunningServer implements AutoCloseable {
     /** Stops the server cleanly (as SIGTERM does) and starts a new one on the same data directory. */
     void restart() {
         server.close();
-        server = QuiverServer.start(new ServerConfig("127.0.0.1", 0, dataDirectory, true));
+        server = QuiverServer.start(new ServerConfig("127.0.0.1", 0, dataDirectory, true, autovacuum));
     }
 
     @Override

@@ -84,6 +84,8 @@ final class IndexCommands {
             throw new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "column does not have dimensions");
         }
         IndexOptions.checkDimensions(method, table.column(column).type().dimensions());
+        IndexOptions.checkQuantization(IndexOptions.quantization(create.withOptions()),
+                table.column(column).type().dimensions());
         String name = create.name() != null ? create.name() : freeName(ctx.catalogView(), table, element.column());
         IndexDefinition definition = new IndexDefinition(ctx.catalog().allocateOid(), name, column, method,
                 opclass, create.withOptions());
@@ -120,7 +122,8 @@ final class IndexCommands {
     }
 
     /**
-     * ALTER INDEX ... SET/RESET (...): the build options (m, ef_construction, lists) checked as CREATE INDEX
+     * ALTER INDEX ... SET/RESET (...): the build options (m, ef_construction, lists, and quantization,
+     * pq_subspaces, rerank) checked as CREATE INDEX
      * checks them; as in PostgreSQL they take effect at the next REINDEX. Query-time settings such as
      * ef_search are not index options (pgvector rejects them here too): they are SET hnsw.ef_search.
      */
@@ -139,8 +142,8 @@ final class IndexCommands {
             }
         });
         if (alter.reset()) {
-            alter.options().keySet().forEach(name ->
-                    checkOptions(index.method(), Map.of(name, defaultValue(name))));
+            alter.options().keySet().forEach(name -> checkOptions(index.method(), name.equals("pq_subspaces")
+                    ? Map.of("quantization", "pq", name, defaultValue(name)) : Map.of(name, defaultValue(name))));
         }
         checkOptions(index.method(), options);
         ctx.catalog().replaceTable(table.withIndexReplaced(index.withOptions(options)));
@@ -217,6 +220,9 @@ final class IndexCommands {
             case "m" -> String.valueOf(IndexOptions.HNSW_DEFAULT_M);
             case "ef_construction" -> String.valueOf(IndexOptions.HNSW_DEFAULT_EF_CONSTRUCTION);
             case "lists" -> String.valueOf(IndexOptions.IVFFLAT_DEFAULT_LISTS);
+            case "quantization", "rerank" -> IndexOptions.quantizationDefault(option);
+            // Alone, pq_subspaces is refused without quantization = 'pq': check the name with that.
+            case "pq_subspaces" -> String.valueOf(IndexOptions.PQ_MIN_SUBSPACES);
             default -> "1";
         };
     }

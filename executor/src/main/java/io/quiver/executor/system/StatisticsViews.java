@@ -6,6 +6,7 @@ import io.quiver.catalog.TableDefinition;
 import io.quiver.executor.QuiverEngine;
 import io.quiver.executor.stats.QueryStatistics;
 import io.quiver.executor.stats.TableStatistics;
+import io.quiver.index.IndexOptions;
 import io.quiver.index.IndexStats;
 import java.util.Arrays;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class StatisticsViews {
 
     static final SystemTable INDEXES = new SystemTable(
             "schemaname:name relname:name indexname:name attname:name access_method:name loaded:bool entries:int8 "
-                    + "build_ms:float8 memory_bytes:int8 disk_bytes:int8 avg_degree:float8 lists:int4",
+                    + "build_ms:float8 memory_bytes:int8 disk_bytes:int8 avg_degree:float8 lists:int4 quantization:text",
             StatisticsViews::indexes);
 
     static final SystemTable QUERIES = new SystemTable(
@@ -154,7 +155,9 @@ public final class StatisticsViews {
                 SystemTable.Row row = rows.add().set("schemaname", table.schema()).set("relname", table.name())
                         .set("indexname", index.name()).set("attname", table.column(index.column()).name())
                         .set("access_method", index.method()).set("loaded", stats != null)
-                        .set("disk_bytes", vectors.diskBytes(index));
+                        .set("disk_bytes", vectors.diskBytes(index))
+                        .set("quantization", IndexOptions.quantization(index.options())
+                                .describe(table.column(index.column()).type().dimensions()));
                 if (stats != null) {
                     row.set("entries", stats.entries()).set("memory_bytes", stats.memoryBytes())
                             .set("build_ms", stats.buildTime() == null ? null : stats.buildTime().toNanos() / 1e6)

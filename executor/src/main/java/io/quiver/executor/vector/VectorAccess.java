@@ -51,6 +51,9 @@ record VectorAccess(IndexDefinition index, int efSearch, int probes, double cost
      * <li>IVFFlat: the centroids, then the probed lists ({@code probes / lists} of the rows), or as many
      * lists as k / selectivity candidates need: {@code (lists + max(rows x probes / lists, k/s)) x d}.
      * </ul>
+     * A quantized index ({@code WITH (quantization = ...)}) scores those nodes or entries on codes, at a
+     * fraction of {@code d} each (see {@link #approximateCost}), plus a scoring table per query, and then
+     * re-ranks {@code max(ef_search, k x rerank)} candidates with full distances: {@code candidates x d} more.
      * An exact scan is also taken when index scans are off, and below {@link #SMALL_TABLE_ROWS} rows.
      *
      * @param degree an index's average neighbours per node (HNSW), as built or as its options imply
@@ -73,10 +76,15 @@ record VectorAccess(IndexDefinition index, int efSearch, int probes, double cost
                 if (index.column() != column || DistanceKind.forOpclass(index.opclass(), index.method()) != kind) {
                     continue;
                 }
-                double cost = index.method().equals("hnsw")
+                boolean hnsw = index.method().equals("hnsw");
+                IndexOptions.Quantization quantization = quantization(index);
+                double perDistance = approximateCost(quantization, dimensions);
+                double reranked = quantization.quantized() ? quantization.candidates(k, hnsw ? efSearch : 1) : 0;
+                double cost = (hnsw
                         ? (RANDOM_ACCESS_FACTOR * Math.max(efSearch, candidates) + log2(n))
-                                * degree.applyAsDouble(index) * dimensions
-                        : ivfFlatCost(index, n, probes, candidates) * dimensions;
+                                * degree.applyAsDouble(index) * perDistance
+                        : ivfFlatCost(index, n, probes, candidates, dimensions, perDistance))
+                        + (reranked + tableCost(quantization, dimensions)) * dimensions;
                 alternatives.add(new Alternative("VectorSearch(" + index.method() + " " + index.name() + ")", cost));
                 if (rows >= SMALL_TABLE_ROWS && cost < bestCost) {
                     best = index;
@@ -88,9 +96,38 @@ record VectorAccess(IndexDefinition index, int efSearch, int probes, double cost
         return new VectorAccess(best, efSearch, probes, bestCost, List.copyOf(alternatives));
     }
 
-    private static double ivfFlatCost(IndexDefinition index, double rows, int probes, double candidates) {
+    private static double ivfFlatCost(IndexDefinition index, double rows, int probes, double candidates,
+                                      int dimensions, double perEntry) {
         double lists = IndexOptions.ivfflat(index.options()).lists();
-        return lists + Math.max(rows * Math.min(probes, lists) / lists, Math.min(rows, candidates));
+        return lists * dimensions + Math.max(rows * Math.min(probes, lists) / lists, Math.min(rows, candidates))
+                * perEntry;
+    }
+
+    /** The index's quantization options (none for an index without them). */
+    static IndexOptions.Quantization quantization(IndexDefinition index) {
+        return index.method().equals("hnsw") ? IndexOptions.hnsw(index.options()).quantization()
+                : IndexOptions.ivfflat(index.options()).quantization();
+    }
+
+    /**
+     * Float operations per approximate distance: sq8 decodes then runs the full kernel (about d), pq adds one
+     * table entry per subspace, bq one per 8 dimensions; float32, d.
+     */
+    private static double approximateCost(IndexOptions.Quantization quantization, int dimensions) {
+        return switch (quantization.method()) {
+            case "pq" -> quantization.subspaces(dimensions);
+            case "bq" -> Math.ceil(dimensions / 8.0);
+            default -> dimensions;
+        };
+    }
+
+    /** The query's scoring table, in distances of d: 256 entries per subspace (pq) or per byte (bq). */
+    private static double tableCost(IndexOptions.Quantization quantization, int dimensions) {
+        return switch (quantization.method()) {
+            case "pq" -> 256;
+            case "bq" -> 256.0 / 8;
+            default -> 0;
+        };
     }
 
     private static double log2(double n) {

@@ -46,7 +46,8 @@ public final class VectorScan {
                 float[] vector = (float[]) query;
                 NeighborCursor committed = access.index() == null
                         ? ExactScan.cursor(column, spec.kind(), vector, firstExactBatch(spec.k()), null)
-                        : spec.indexes().index(spec.table(), access.index()).open(vector, access.searchOptions());
+                        : spec.indexes().index(spec.table(), access.index()).open(vector,
+                                access.searchOptions().withLimit(spec.k()));
                 NeighborCursor cursor = PendingMergeCursor.of(committed,
                         VectorWrites.pending(context.execution(), spec.table(), spec.column()), spec.kind(), vector);
                 VectorSearchReport report = new VectorSearchReport(spec.table(), access.index());

@@ -2,6 +2,7 @@ package io.quiver.executor.vector;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.quiver.index.IndexOptions;
 import java.util.Locale;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -68,6 +69,12 @@ public final class VectorSearch extends TableScan implements EnumerableRel {
             boolean hnsw = access.index().method().equals("hnsw");
             pw.item("index", access.index().name()).item("method", access.index().method())
                     .item(hnsw ? "ef_search" : "probes", hnsw ? access.efSearch() : access.probes());
+            IndexOptions.Quantization quantization = VectorAccess.quantization(access.index());
+            if (quantization.quantized()) {
+                int dimensions = spec.table().column(spec.column()).type().dimensions();
+                pw.item("quantization", quantization.describe(dimensions))
+                        .item("reranked", quantization.candidates(spec.k(), hnsw ? access.efSearch() : 1));
+            }
         }
         // The query is part of the digest: two searches for different vectors are different relations.
         // The alternatives are last: EXPLAIN prints them on a line of their own (see explainLines).
