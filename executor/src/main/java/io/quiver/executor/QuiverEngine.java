@@ -17,8 +17,11 @@ import io.quiver.storage.StorageEngine;
 import io.quiver.executor.vacuum.Vacuumer;
 import io.quiver.storage.StorageOptions;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +41,17 @@ public final class QuiverEngine implements QueryEngine {
     private final QueryStatistics queryStatistics = new QueryStatistics();
     private final Set<QuiverSession> sessions = ConcurrentHashMap.newKeySet();
     private final Vacuumer vacuumer;
+    private final Map<String, String> settingDefaults;
+    /** Fires statement timeouts; one thread, as each task only raises a flag. */
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "quiver-timeouts");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private QuiverEngine(StorageEngine storage, Catalog catalog, EngineConfig config) {
         this.storage = storage;
+        this.settingDefaults = config.settingDefaults();
         this.catalog = catalog;
         this.tableStorage = new TableStorageResolver(storage);
         this.schemas = new RootSchemaFactory(tableStorage);
@@ -130,9 +141,25 @@ public final class QuiverEngine implements QueryEngine {
         return Set.copyOf(sessions);
     }
 
+    /** The open session whose backend process id is {@code pid}, if any (pg_cancel_backend, pg_terminate_backend). */
+    public Optional<QuiverSession> session(int pid) {
+        return sessions.stream().filter(session -> session.options().processId() == pid).findFirst();
+    }
+
+    /** Server-wide values of session settings (the command line's statement_timeout, max_connections ...). */
+    public Map<String, String> settingDefaults() {
+        return settingDefaults;
+    }
+
+    /** Where sessions schedule their statement timeouts. */
+    public ScheduledExecutorService timers() {
+        return timers;
+    }
+
     @Override
     public void close() {
         sessions.forEach(QuiverSession::close);
+        timers.shutdownNow();
         vacuumer.close();
         vectorIndexes.close();
         statistics.save();

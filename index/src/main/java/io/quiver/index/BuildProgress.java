@@ -1,6 +1,7 @@
 package io.quiver.index;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * How far an index build has got, readable from other threads while it runs (for
@@ -13,9 +14,25 @@ public final class BuildProgress {
     public static final String ASSIGNING_TUPLES = "building index: assigning tuples";
     public static final String LOADING_TUPLES = "building index: loading tuples";
 
+    private final BooleanSupplier stopRequested;
     private volatile String phase = INITIALIZING;
     private volatile long tuplesTotal;
     private final AtomicLong tuplesDone = new AtomicLong();
+
+    /** Progress of a build nobody can stop. */
+    public BuildProgress() {
+        this(() -> false);
+    }
+
+    /** @param stopRequested polled by the build loops: once true they stop early, leaving an unusable index */
+    public BuildProgress(BooleanSupplier stopRequested) {
+        this.stopRequested = stopRequested;
+    }
+
+    /** Whether the build was asked to stop (a cancelled CREATE INDEX); its caller then throws the index away. */
+    public boolean stopRequested() {
+        return stopRequested.getAsBoolean();
+    }
 
     public String phase() {
         return phase;

@@ -105,8 +105,10 @@ public final class HnswIndex implements VectorIndex {
         }
         progress.start(BuildProgress.LOADING_TUPLES, last - first);
         BUILD_POOL.submit(() -> IntStream.range(first, last).parallel().forEach(node -> {
-            index.addNode(node);
-            progress.tupleDone();
+            if (!progress.stopRequested()) {
+                index.addNode(node);
+                progress.tupleDone();
+            }
         })).join();
         index.builder.cleanup();
         index.buildTime = Duration.ofNanos(System.nanoTime() - start);

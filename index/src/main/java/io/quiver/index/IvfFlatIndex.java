@@ -238,7 +238,7 @@ public final class IvfFlatIndex implements VectorIndex {
         Arrays.setAll(lists, i -> new InvertedList(dims, quantizer));
         int size = column.size();
         progress.start(BuildProgress.ASSIGNING_TUPLES, column.liveCount());
-        for (int slot = 0; slot < size; slot++) {
+        for (int slot = 0; slot < size && !progress.stopRequested(); slot++) {
             if (column.isLive(slot)) {
                 insert(slot);
                 progress.tupleDone();

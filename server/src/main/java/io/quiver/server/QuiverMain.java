@@ -1,6 +1,7 @@
 package io.quiver.server;
 
 import io.quiver.common.error.QuiverException;
+import io.quiver.executor.session.DurationSetting;
 import io.quiver.executor.vacuum.AutovacuumSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,13 +46,37 @@ public final class QuiverMain implements Callable<Integer> {
             + "vacuumed in the background (default: ${DEFAULT-VALUE}).")
     long autovacuumThreshold = AutovacuumSettings.DEFAULTS.threshold();
 
+    @Option(names = "--max-connections", description = "Clients connected at once; one more is refused with "
+            + "FATAL 53300 (default: ${DEFAULT-VALUE}).")
+    int maxConnections = OperationalSettings.DEFAULTS.maxConnections();
+
+    @Option(names = "--max-message-size", description = "Largest protocol message a client may send, in bytes; "
+            + "a longer one closes its connection with 08P01 (default: ${DEFAULT-VALUE}).")
+    int maxMessageSize = OperationalSettings.DEFAULTS.maxMessageSize();
+
+    @Option(names = "--statement-timeout", description = "statement_timeout of every session, e.g. 30s or 500ms; "
+            + "0 is none (default: ${DEFAULT-VALUE}).")
+    String statementTimeout = OperationalSettings.DEFAULTS.statementTimeout();
+
+    @Option(names = "--idle-in-transaction-session-timeout", description = "idle_in_transaction_session_timeout "
+            + "of every session; 0 is none (default: ${DEFAULT-VALUE}).")
+    String idleInTransactionSessionTimeout = OperationalSettings.DEFAULTS.idleInTransactionSessionTimeout();
+
+    @Option(names = "--log-min-duration-statement", description = "Log statements that ran at least this long "
+            + "(log_min_duration_statement of every session), e.g. 250ms; -1 is off (default: ${DEFAULT-VALUE}).")
+    String logMinDurationStatement = OperationalSettings.DEFAULTS.logMinDurationStatement();
+
+    @Option(names = "--metrics-port", description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics "
+            + "(default: none).")
+    int metricsPort = OperationalSettings.NO_METRICS;
+
     @Override
     public Integer call() throws InterruptedException {
         QuiverServer server;
         try {
             server = QuiverServer.start(new ServerConfig(host, port, dataDirectory.toAbsolutePath(), synchronousCommit,
                     new AutovacuumSettings(Duration.ofSeconds(autovacuumNaptimeSeconds), autovacuumThreshold,
-                            autovacuumScaleFactor)));
+                            autovacuumScaleFactor), operations()));
         } catch (QuiverException e) {
             // A damaged data directory or a taken port: say so and exit non-zero, so a supervisor does not
             // restart into the same failure with a stack trace each time.
@@ -68,8 +93,19 @@ public final class QuiverMain implements Callable<Integer> {
         }, "quiver-shutdown"));
         LOG.info("Quiver ready on {}:{} (data directory {})", server.address().getHostString(), server.port(),
                 dataDirectory.toAbsolutePath());
+        if (server.metricsPort() != OperationalSettings.NO_METRICS) {
+            LOG.info("metrics at http://127.0.0.1:{}/metrics", server.metricsPort());
+        }
         stopped.await();
         return 0;
+    }
+
+    /** The limits and metrics options, the settings checked as SET would check them. */
+    private OperationalSettings operations() {
+        return new OperationalSettings(maxConnections, maxMessageSize,
+                DurationSetting.normalize("statement_timeout", statementTimeout, 0),
+                DurationSetting.normalize("idle_in_transaction_session_timeout", idleInTransactionSessionTimeout, 0),
+                DurationSetting.normalize("log_min_duration_statement", logMinDurationStatement, -1), metricsPort);
     }
 
     public static void main(String[] args) {

@@ -7,13 +7,11 @@ import static io.quiver.server.SqlAssertions.queryStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quiver.common.vector.VectorText;
-import io.quiver.executor.vacuum.AutovacuumSettings;
 import io.quiver.index.LowRankClusters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,10 +46,7 @@ class QuantizedIndexTest {
 
     @BeforeAll
     static void load() throws SQLException {
-        // Autovacuum off: loading and dropping the indexes leaves the data file enough dead space for autovacuum to
-        // compact it once the test has run a minute, and H2's MVStore then trips an assertion under -ea
-        // (RandomAccessStore.compactMoveChunks via FreeSpaceBitSet.allocate), unrelated to quantization.
-        server = RunningServer.start(new AutovacuumSettings(Duration.ZERO, 50, 0.2));
+        server = RunningServer.start();
         connection = server.connect();
         execute(connection, "CREATE TABLE items (id int PRIMARY KEY, embedding vector(" + DIMS + "))");
         // Batches in one transaction, as VectorIndexTest loads.

@@ -15,23 +15,27 @@ import java.util.stream.Stream;
 /** A real Quiver server on a free loopback port over a temporary data directory, for end-to-end tests. */
 final class RunningServer implements AutoCloseable {
     private final Path dataDirectory;
+    private final OperationalSettings operations;
     private QuiverServer server;
 
-    private final AutovacuumSettings autovacuum;
-
-    private RunningServer(Path dataDirectory, AutovacuumSettings autovacuum) {
+    private RunningServer(Path dataDirectory, OperationalSettings operations) {
         this.dataDirectory = dataDirectory;
-        this.autovacuum = autovacuum;
-        this.server = QuiverServer.start(new ServerConfig("127.0.0.1", 0, dataDirectory, true, autovacuum));
+        this.operations = operations;
+        this.server = QuiverServer.start(config());
+    }
+
+    private ServerConfig config() {
+        return new ServerConfig("127.0.0.1", 0, dataDirectory, true, AutovacuumSettings.DEFAULTS, operations);
     }
 
     static RunningServer start() {
-        return start(AutovacuumSettings.DEFAULTS);
+        return start(OperationalSettings.DEFAULTS);
     }
 
-    static RunningServer start(AutovacuumSettings autovacuum) {
+    /** A server started with these limits and metrics options, as if given on its command line. */
+    static RunningServer start(OperationalSettings operations) {
         try {
-            return new RunningServer(Files.createTempDirectory("quiver-e2e"), autovacuum);
+            return new RunningServer(Files.createTempDirectory("quiver-e2e"), operations);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,7 +71,7 @@ final class RunningServer implements AutoCloseable {
     /** Stops the server cleanly (as SIGTERM does) and starts a new one on the same data directory. */
     void restart() {
         server.close();
-        server = QuiverServer.start(new ServerConfig("127.0.0.1", 0, dataDirectory, true, autovacuum));
+        server = QuiverServer.start(config());
     }
 
     @Override

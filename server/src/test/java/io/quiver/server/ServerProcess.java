@@ -26,13 +26,20 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path dataDirectory) throws IOException, InterruptedException {
+        return start(dataDirectory, List.of());
+    }
+
+    /** A server whose JVM runs with {@code jvmOptions} (such as a small -Xmx). */
+    static ServerProcess start(Path dataDirectory, List<String> jvmOptions) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process process = new ProcessBuilder(List.of(javaExecutable(), "--add-modules=jdk.incubator.vector", "-cp",
-                System.getProperty("java.class.path"), QuiverMain.class.getName(), "--port", String.valueOf(port),
-                "--data-dir", dataDirectory.toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(javaExecutable(), "--add-modules=jdk.incubator.vector"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), QuiverMain.class.getName(), "--port",
+                String.valueOf(port), "--data-dir", dataDirectory.toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
         CompletableFuture<Void> ready = new CompletableFuture<>();

@@ -312,6 +312,11 @@ public final class StorageEngine implements AutoCloseable {
         return errors.call(() -> Math.min(store.getFillRate(), store.getFileStore().getChunksFillRate()));
     }
 
+    /** The page cache's hit ratio in percent (MVStore's own count), for the metrics endpoint. */
+    public int cacheHitRatioPercent() {
+        return errors.call(() -> store.getFileStore().getCacheHitRatio());
+    }
+
     /** The data file's size in bytes. */
     public long fileSize() {
         return errors.call(() -> store.getFileStore().size());

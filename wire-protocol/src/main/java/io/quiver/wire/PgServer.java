@@ -13,6 +13,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.quiver.executor.api.QueryEngine;
 import io.quiver.wire.connection.BackendKeyRegistry;
 import io.quiver.wire.connection.ConnectionServices;
+import io.quiver.wire.connection.ConnectionSlots;
 import io.quiver.wire.connection.PgConnectionHandler;
 import io.quiver.wire.protocol.FrontendMessageDecoder;
 import io.quiver.wire.protocol.PgFrameDecoder;
@@ -33,14 +34,28 @@ public final class PgServer implements AutoCloseable {
 
     private final PgServerConfig config;
     private final QueryEngine engine;
+    private final StatementObserver observer;
+    private final ConnectionSlots slots;
     private EventLoopGroup acceptor;
     private EventLoopGroup io;
     private ExecutorService workers;
     private Channel serverChannel;
 
     public PgServer(PgServerConfig config, QueryEngine engine) {
+        this(config, engine, StatementObserver.NONE);
+    }
+
+    /** @param observer told of every completed statement and every error sent (the metrics endpoint) */
+    public PgServer(PgServerConfig config, QueryEngine engine, StatementObserver observer) {
         this.config = config;
         this.engine = engine;
+        this.observer = observer;
+        this.slots = new ConnectionSlots(config.maxConnections());
+    }
+
+    /** Sessions open now (each holds one of max_connections' slots). */
+    public int openConnections() {
+        return slots.taken();
     }
 
     /** Binds and starts accepting clients; returns the address actually bound (useful with port 0). */
@@ -51,7 +66,8 @@ public final class PgServer implements AutoCloseable {
         acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         io = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         workers = newWorkers(config.workerThreads());
-        ConnectionServices services = new ConnectionServices(engine, new BackendKeyRegistry(), workers);
+        ConnectionServices services = new ConnectionServices(engine, new BackendKeyRegistry(), workers, slots,
+                observer);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, io)
                 .channel(NioServerSocketChannel.class)

@@ -1,5 +1,6 @@
 package io.quiver.executor.api;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
@@ -43,6 +44,24 @@ public interface Session extends AutoCloseable {
 
     /** Asks the statement now running, if any, to stop with SQLSTATE 57014. Safe from any thread. */
     void cancel();
+
+    /** Where the client connects from, for pg_stat_activity's client_addr and client_port. */
+    default void clientAddress(InetSocketAddress address) {
+    }
+
+    /**
+     * The connection sent ReadyForQuery and waits for the client: pg_stat_activity shows the session idle (or
+     * idle in transaction).
+     */
+    default void waitingForClient() {
+    }
+
+    /**
+     * What pg_terminate_backend does to this session's connection once its statement stopped: send FATAL 57P01
+     * and close. Called from another session's thread.
+     */
+    default void onTermination(Runnable closeConnection) {
+    }
 
     /** The current value of a setting, as SHOW prints it, or null if unknown. */
     String setting(String name);

@@ -6,21 +6,22 @@ import io.quiver.executor.api.CopyFormat;
 import io.quiver.executor.api.CopyInPortal;
 import io.quiver.executor.api.ExecutionResult;
 import io.quiver.executor.api.RowSink;
-import io.quiver.executor.session.SessionTransaction;
+import io.quiver.executor.session.QuiverSession;
 import java.util.List;
 
 /** The portal of a COPY FROM STDIN: each accepted row is stored by its inserter. */
 final class CopyInReceiver implements CopyInPortal {
     private final RowInserter inserter;
-    private final SessionTransaction transaction;
+    private final QuiverSession session;
     private final CopyFormat format;
     private final List<PgType> columnTypes;
     private long rows;
 
-    CopyInReceiver(RowInserter inserter, SessionTransaction transaction, CopyFormat format,
-                   List<PgType> columnTypes) {
+    /** Starts the COPY as the session's running statement (statement_timeout, cancel, pg_stat_activity). */
+    CopyInReceiver(RowInserter inserter, QuiverSession session, CopyFormat format, List<PgType> columnTypes) {
         this.inserter = inserter;
-        this.transaction = transaction;
+        this.session = session;
+        session.statementStarted(true);
         this.format = format;
         this.columnTypes = List.copyOf(columnTypes);
     }
@@ -37,13 +38,15 @@ final class CopyInReceiver implements CopyInPortal {
 
     @Override
     public void accept(Object[] row) {
+        session.cancelFlag().check();
         inserter.insert(row);
         rows++;
     }
 
     @Override
     public void abort() {
-        transaction.statementFinished(false);
+        session.statementFinished();
+        session.transaction().statementFinished(false);
     }
 
     @Override
@@ -53,6 +56,7 @@ final class CopyInReceiver implements CopyInPortal {
 
     @Override
     public ExecutionResult execute(int maxRows, RowSink sink) {
+        session.statementFinished();
         return ExecutionResult.complete("COPY " + rows);
     }
 

@@ -67,7 +67,7 @@ public final class CopyPlanner {
         RowInserter inserter = DirectRowInserter.of(engine, session.transaction(), table, columns)
                 .orElseGet(() -> plannedInserter(table, columns, types));
         return new CopyPreparedStatement(List.of(),
-                () -> new CopyInReceiver(inserter, session.transaction(), copy.format(), types));
+                () -> new CopyInReceiver(inserter, session, copy.format(), types));
     }
 
     /** Runs each row through the table's one-row INSERT plan, so any column default is evaluated as INSERT would. */

@@ -188,7 +188,8 @@ final class IndexCommands {
     /** Builds now, publishes once committed (or discards on rollback); returns pgvector's build notices. */
     private List<Notice> buildAfterCommit(TableDefinition table, IndexDefinition definition, ExecutionContext ctx,
                                           String command) {
-        VectorIndex index = indexes.build(table, definition, session.options().processId(), command);
+        VectorIndex index = indexes.build(table, definition, session.options().processId(), command,
+                session.cancelFlag());
         ctx.afterCommit(() -> indexes.publish(table, definition, index));
         ctx.afterRollback(() -> indexes.discard(table, definition, index));
         if (index instanceof IvfFlatIndex ivfflat && ivfflat.notice().isPresent()) {

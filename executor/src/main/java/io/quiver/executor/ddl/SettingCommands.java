@@ -3,6 +3,7 @@ package io.quiver.executor.ddl;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.executor.api.ColumnDescription;
+import io.quiver.executor.session.DurationSetting;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SessionSettings;
 import io.quiver.executor.statement.QuiverPreparedStatement;
@@ -100,8 +101,13 @@ final class SettingCommands {
                     return integerInRange(name, value, -15, 3);
                 }
                 case "statement_timeout", "lock_timeout", "idle_in_transaction_session_timeout" -> {
-                    return integerInRange(name, value, 0, Integer.MAX_VALUE);
+                    return DurationSetting.normalize(name, value, 0);
                 }
+                case "log_min_duration_statement" -> {
+                    return DurationSetting.normalize(name, value, -1);
+                }
+                case "max_connections" -> throw QuiverException.of(SqlState.CANT_CHANGE_RUNTIME_PARAM,
+                        "parameter \"%s\" cannot be changed without restarting the server", name);
                 default -> {
                     return value;
                 }

@@ -106,7 +106,7 @@ public final class PlanEnvironment {
         ExecutionContext context = session.transaction().context();
         // Plans compiled for this catalog version find their tables in the same tree.
         return new QuiverDataContext(engine.schemas().rootFor(context.catalogView()), engine.typeFactory(), context,
-                converted, session.cancelFlag().asAtomic(), session.options().user(), session.settings());
+                converted, session.cancelFlag(), session.options().user(), session.settings());
     }
 
     /** Declared parameter types from Parse's OIDs (0 or unknown OIDs leave the type to inference). */

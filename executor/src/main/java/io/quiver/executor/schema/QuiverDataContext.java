@@ -1,12 +1,12 @@
 package io.quiver.executor.schema;
 
+import io.quiver.executor.statement.CancelFlag;
 import io.quiver.executor.session.ExecutionContext;
 import io.quiver.executor.session.SessionSettings;
 import io.quiver.executor.vector.VectorSearchReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.QueryProvider;
@@ -27,7 +27,7 @@ public final class QuiverDataContext implements DataContext {
     private final JavaTypeFactory typeFactory;
     private final ExecutionContext execution;
     private final List<Object> parameters;
-    private final AtomicBoolean cancelFlag;
+    private final CancelFlag cancelFlag;
     private final String user;
     private final SessionSettings settings;
     private final long statementTimeMillis = System.currentTimeMillis();
@@ -35,7 +35,7 @@ public final class QuiverDataContext implements DataContext {
     private final List<VectorSearchReport> searchReports = new ArrayList<>();
 
     public QuiverDataContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, ExecutionContext execution,
-                             List<Object> parameters, AtomicBoolean cancelFlag, String user,
+                             List<Object> parameters, CancelFlag cancelFlag, String user,
                              SessionSettings settings) {
         this.rootSchema = rootSchema;
         this.typeFactory = typeFactory;
@@ -60,7 +60,7 @@ public final class QuiverDataContext implements DataContext {
         return settings;
     }
 
-    public AtomicBoolean cancelFlag() {
+    public CancelFlag cancelFlag() {
         return cancelFlag;
     }
 
@@ -109,7 +109,7 @@ public final class QuiverDataContext implements DataContext {
             return user;
         }
         if (name.equals(Variable.CANCEL_FLAG.camelName)) {
-            return cancelFlag;
+            return cancelFlag.asAtomic();
         }
         if (name.equals(Variable.TIME_ZONE.camelName)) {
             return TimeZone.getTimeZone("UTC");

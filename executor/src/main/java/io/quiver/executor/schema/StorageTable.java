@@ -9,7 +9,6 @@ import io.quiver.sql.type.PgTypeMapping;
 import io.quiver.storage.RowCursor;
 import io.quiver.storage.TableAccess;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -72,7 +71,7 @@ public final class StorageTable extends AbstractTable implements ScannableTable 
     public Enumerable<Object[]> scan(DataContext root) {
         QuiverDataContext context = QuiverDataContext.of(root);
         TableAccess access = context.execution().storage().access(storage.storageOf(definition));
-        AtomicBoolean cancel = context.cancelFlag();
+        CancelFlag cancel = context.cancelFlag();
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
@@ -84,10 +83,10 @@ public final class StorageTable extends AbstractTable implements ScannableTable 
 
     private final class ScanEnumerator implements Enumerator<Object[]> {
         private final RowCursor cursor;
-        private final AtomicBoolean cancel;
+        private final CancelFlag cancel;
         private Object[] current;
 
-        ScanEnumerator(RowCursor cursor, AtomicBoolean cancel) {
+        ScanEnumerator(RowCursor cursor, CancelFlag cancel) {
             this.cursor = cursor;
             this.cancel = cancel;
         }
@@ -100,7 +99,7 @@ public final class StorageTable extends AbstractTable implements ScannableTable 
         @Override
         public boolean moveNext() {
             // Checked on every row: a join above may spend a long time on each row this scan yields.
-            CancelFlag.check(cancel);
+            cancel.check();
             if (!cursor.next()) {
                 return false;
             }

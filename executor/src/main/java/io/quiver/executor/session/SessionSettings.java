@@ -43,6 +43,7 @@ public final class SessionSettings {
         define("statement_timeout", "0");
         define("lock_timeout", "0");
         define("idle_in_transaction_session_timeout", "0");
+        define("log_min_duration_statement", "-1");
         define("client_min_messages", "notice");
         define("max_identifier_length", "63");
         define("max_connections", "100");
@@ -66,12 +67,24 @@ public final class SessionSettings {
         DEFAULTS.put(name.toLowerCase(Locale.ROOT), defaultValue);
     }
 
-    private final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+    /** What RESET returns to: PostgreSQL's defaults with the server's own (command line) values over them. */
+    private final Map<String, String> resetValues = new LinkedHashMap<>(DEFAULTS);
+    private final Map<String, String> values = new LinkedHashMap<>();
     /** Values SET LOCAL replaced, restored when the transaction ends (null: the name was unset). */
     private final Map<String, String> beforeLocal = new LinkedHashMap<>();
 
     /** Settings a client chose in its StartupMessage ({@code options} excluded) become the session's values. */
     public SessionSettings(Map<String, String> startupParameters) {
+        this(Map.of(), startupParameters);
+    }
+
+    /**
+     * @param serverDefaults values the server was started with (statement_timeout, max_connections ...), which
+     *        replace PostgreSQL's defaults for every session and are what RESET returns to
+     */
+    public SessionSettings(Map<String, String> serverDefaults, Map<String, String> startupParameters) {
+        serverDefaults.forEach((name, value) -> resetValues.put(name.toLowerCase(Locale.ROOT), value));
+        values.putAll(resetValues);
         startupParameters.forEach((name, value) -> {
             String key = name.toLowerCase(Locale.ROOT);
             if (DEFAULTS.containsKey(key)) {
@@ -148,13 +161,13 @@ public final class SessionSettings {
     /** RESET ALL. */
     public void resetAll() {
         values.keySet().removeIf(key -> !DEFAULTS.containsKey(key));
-        values.putAll(DEFAULTS);
+        values.putAll(resetValues);
     }
 
     /** RESET name: back to the default; returns whether the client must be told. */
     public boolean reset(String name) {
         String key = name.toLowerCase(Locale.ROOT);
-        String defaultValue = DEFAULTS.get(key);
+        String defaultValue = resetValues.get(key);
         if (defaultValue == null) {
             if (key.indexOf('.') < 0) {
                 throw unknown(name);
@@ -202,6 +215,11 @@ public final class SessionSettings {
             }
         }
         return report;
+    }
+
+    /** A millisecond-valued setting such as statement_timeout, 0 (or -1) when off. */
+    public long millis(String name) {
+        return DurationSetting.millis(get(name));
     }
 
     private static QuiverException unknown(String name) {

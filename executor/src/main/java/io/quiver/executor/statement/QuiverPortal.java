@@ -2,11 +2,13 @@ package io.quiver.executor.statement;
 
 import io.quiver.executor.api.ColumnDescription;
 import io.quiver.executor.api.ExecutionResult;
+import io.quiver.executor.api.Notice;
 import io.quiver.executor.api.Portal;
 import io.quiver.executor.api.RowSink;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SessionScope;
 import io.quiver.executor.session.SessionTransaction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -54,8 +56,8 @@ final class QuiverPortal implements Portal {
         }
         try {
             if (running == null) {
+                session.statementStarted(transactionUse == TransactionUse.NORMAL);
                 if (transactionUse == TransactionUse.NORMAL) {
-                    cancelFlag.clear();
                     transaction.context();
                 }
                 running = start.get();
@@ -73,7 +75,7 @@ final class QuiverPortal implements Portal {
                 rowsSent++;
             }
             finish(true);
-            return new ExecutionResult(false, running.tag().apply(rowsSent), running.notices(),
+            return new ExecutionResult(false, running.tag().apply(rowsSent), withRaisedNotices(running.notices()),
                     running.parameterChanges());
         } catch (RuntimeException | Error e) {
             finish(false);
@@ -81,11 +83,23 @@ final class QuiverPortal implements Portal {
         }
     }
 
+    /** The statement's own notices, then those its SQL functions raised while it ran. */
+    private List<Notice> withRaisedNotices(List<Notice> own) {
+        List<Notice> raised = session.takeNotices();
+        if (raised.isEmpty()) {
+            return own;
+        }
+        List<Notice> all = new ArrayList<>(own);
+        all.addAll(raised);
+        return all;
+    }
+
     private void finish(boolean succeeded) {
         if (finished) {
             return;
         }
         finished = true;
+        session.statementFinished();
         if (running != null) {
             running.onClose().run();
         }

@@ -43,7 +43,9 @@ public final class GenerateSeries {
             if (start == null || stop == null) {
                 return Linq4j.emptyEnumerable();
             }
-            return Linq4j.asEnumerable(IntStream.rangeClosed(start, stop).mapToObj(i -> new Object[] {i}).toList());
+            // lazily: a series larger than the heap streams to the client like any other scan
+            Iterable<Object[]> rows = () -> IntStream.rangeClosed(start, stop).mapToObj(i -> new Object[] {i}).iterator();
+            return Linq4j.asEnumerable(rows);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.quiver.catalog.TableDefinition;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
+import io.quiver.executor.api.Notice;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SearchPath;
 import io.quiver.executor.session.SessionScope;
@@ -13,6 +14,7 @@ import io.quiver.executor.statement.CancelFlag;
 import io.quiver.storage.Sequence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.calcite.linq4j.function.NonDeterministic;
 
@@ -57,6 +59,30 @@ public final class PgFunctions {
 
     public static int pg_backend_pid() {
         return SessionScope.current().options().processId();
+    }
+
+    /** Asks backend {@code pid}'s running statement to stop with 57014, as a CancelRequest does. */
+    @NonDeterministic
+    public static boolean pg_cancel_backend(int pid) {
+        return signal(pid, QuiverSession::cancel);
+    }
+
+    /** Ends backend {@code pid}'s connection with FATAL 57P01, stopping its running statement first. */
+    @NonDeterministic
+    public static boolean pg_terminate_backend(int pid) {
+        return signal(pid, QuiverSession::terminate);
+    }
+
+    private static boolean signal(int pid, Consumer<QuiverSession> signal) {
+        QuiverSession session = SessionScope.current();
+        var target = session.engine().session(pid);
+        if (target.isEmpty()) {
+            session.addNotice(new Notice("WARNING", SqlState.WARNING,
+                    "PID " + pid + " is not a PostgreSQL backend process"));
+            return false;
+        }
+        signal.accept(target.get());
+        return true;
     }
 
     /**

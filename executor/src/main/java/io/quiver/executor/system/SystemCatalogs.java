@@ -41,6 +41,7 @@ public final class SystemCatalogs {
             pg("pg_trigger", 2620, Relation.TABLE, EmptyCatalogs.TRIGGER),
             pg("pg_rewrite", 2618, Relation.TABLE, EmptyCatalogs.REWRITE),
             pg("pg_stat_progress_create_index", 12312, Relation.VIEW, ProgressCatalogs.CREATE_INDEX),
+            pg("pg_stat_activity", 12222, Relation.VIEW, ActivityCatalogs.STAT_ACTIVITY),
             pg("pg_stat_user_tables", 12161, Relation.VIEW, StatisticsViews.PG_STAT_USER_TABLES),
             pg("pg_stat_all_tables", 12142, Relation.VIEW, StatisticsViews.PG_STAT_ALL_TABLES),
             pg("pg_stats", 12053, Relation.VIEW, StatisticsViews.PG_STATS),

@@ -2,6 +2,7 @@ package io.quiver.executor.vector;
 
 import io.quiver.catalog.IndexDefinition;
 import io.quiver.catalog.TableDefinition;
+import io.quiver.executor.statement.CancelFlag;
 import io.quiver.index.BuildProgress;
 import java.util.List;
 import java.util.Set;
@@ -45,8 +46,9 @@ public final class IndexBuilds implements AutoCloseable {
         return List.copyOf(running);
     }
 
-    Running start(int pid, TableDefinition table, IndexDefinition index, String command) {
-        Running build = new Running(pid, table, index, command, new BuildProgress(), System.nanoTime());
+    Running start(int pid, TableDefinition table, IndexDefinition index, String command, CancelFlag cancel) {
+        Running build = new Running(pid, table, index, command, new BuildProgress(cancel::requested),
+                System.nanoTime());
         running.add(build);
         return build;
     }

@@ -5,6 +5,7 @@ import io.quiver.catalog.TableDefinition;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.executor.schema.TableStorageResolver;
+import io.quiver.executor.statement.CancelFlag;
 import io.quiver.index.DistanceKind;
 import io.quiver.index.HnswIndex;
 import io.quiver.index.IndexFiles;
@@ -161,7 +162,7 @@ public final class VectorIndexes implements AutoCloseable {
         Path saved = directoryOf(definition);
         VectorIndex index = Files.exists(saved) ? load(saved, column, definition) : null;
         if (index == null) {
-            index = buildNow(table, definition, 0, "REINDEX");
+            index = buildNow(table, definition, 0, "REINDEX", new CancelFlag());
             save(definition.oid(), index);
         }
         return index;
@@ -184,19 +185,22 @@ public final class VectorIndexes implements AutoCloseable {
      * serves queries once {@link #publish}ed after the statement commits, or {@link #discard}ed if it rolls
      * back. Writers are not blocked: rows they commit meanwhile are added when the index is published.
      */
-    public VectorIndex build(TableDefinition table, IndexDefinition definition, int pid, String command) {
-        VectorIndex index = buildNow(table, definition, pid, command);
+    public VectorIndex build(TableDefinition table, IndexDefinition definition, int pid, String command,
+                             CancelFlag cancel) {
+        VectorIndex index = buildNow(table, definition, pid, command, cancel);
         unpublished.put(definition.oid(), index);
         return index;
     }
 
-    private VectorIndex buildNow(TableDefinition table, IndexDefinition definition, int pid, String command) {
+    /** A cancel (or statement_timeout) stops the build early and throws 57014; the partial index is dropped. */
+    private VectorIndex buildNow(TableDefinition table, IndexDefinition definition, int pid, String command,
+                                 CancelFlag cancel) {
         VectorColumn column = column(table, definition.column());
         DistanceKind kind = DistanceKind.forOpclass(definition.opclass(), definition.method());
         LOG.info("building {} index {} on {}.{} over {} rows", definition.method(), definition.name(),
                 table.schema(), table.name(), column.liveCount());
         long start = System.nanoTime();
-        IndexBuilds.Running build = running.start(pid, table, definition, command);
+        IndexBuilds.Running build = running.start(pid, table, definition, command, cancel);
         VectorIndex index;
         try {
             index = switch (definition.method()) {
@@ -210,6 +214,7 @@ public final class VectorIndexes implements AutoCloseable {
         } finally {
             running.finish(build);
         }
+        cancel.check();
         builds.incrementAndGet();
         LOG.info("built index {} ({} entries) in {} ms", definition.name(), index.stats().entries(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -267,7 +272,7 @@ public final class VectorIndexes implements AutoCloseable {
         }
         forget(table);
         for (IndexDefinition definition : table.indexes()) {
-            publish(table, definition, build(table, definition, 0, "REINDEX"));
+            publish(table, definition, build(table, definition, 0, "REINDEX", new CancelFlag()));
         }
         return table.indexes().size();
     }

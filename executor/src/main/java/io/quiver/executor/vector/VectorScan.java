@@ -13,7 +13,6 @@ import io.quiver.storage.TableAccess;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -72,13 +71,13 @@ public final class VectorScan {
         private final NeighborCursor cursor;
         private final TableAccess rows;
         private final List<PgType> types;
-        private final AtomicBoolean cancel;
+        private final CancelFlag cancel;
         private final VectorSearchReport report;
         /** A row updated while the search runs may be met in its old and its new slot; it is returned once. */
         private final Set<Long> returned = new HashSet<>();
         private Object[] current;
 
-        RowEnumerator(NeighborCursor cursor, TableAccess rows, List<PgType> types, AtomicBoolean cancel,
+        RowEnumerator(NeighborCursor cursor, TableAccess rows, List<PgType> types, CancelFlag cancel,
                       VectorSearchReport report) {
             this.report = report;
             this.cursor = cursor;
@@ -102,7 +101,7 @@ public final class VectorScan {
 
         private boolean nextRow() {
             for (Neighbor next; (next = cursor.next()) != null; ) {
-                CancelFlag.check(cancel);
+                cancel.check();
                 Object[] stored = rows.get(next.rowId());
                 if (stored != null && returned.add(next.rowId())) {
                     current = CalciteValues.rowToCalcite(types, stored, types.size());

@@ -1,12 +1,16 @@
 package io.quiver.wire.connection;
 
 import io.quiver.executor.api.QueryEngine;
+import io.quiver.wire.StatementObserver;
 import java.util.concurrent.Executor;
 
 /**
  * What every connection of a server shares.
  *
  * @param workers where queries run; never a Netty event loop
+ * @param slots the max_connections limit
+ * @param observer told of completed statements and errors sent (metrics)
  */
-public record ConnectionServices(QueryEngine engine, BackendKeyRegistry backendKeys, Executor workers) {
+public record ConnectionServices(QueryEngine engine, BackendKeyRegistry backendKeys, Executor workers,
+                                 ConnectionSlots slots, StatementObserver observer) {
 }

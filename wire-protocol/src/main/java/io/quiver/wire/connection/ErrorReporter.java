@@ -1,6 +1,7 @@
 package io.quiver.wire.connection;
 
 import io.quiver.common.error.QuiverException;
+import io.quiver.wire.StatementObserver;
 import io.quiver.wire.protocol.BackendMessages;
 import io.quiver.wire.protocol.ErrorReport;
 import org.slf4j.Logger;
@@ -12,13 +13,19 @@ final class ErrorReporter {
 
     private final BackendOutput out;
     private final ConnectionState state;
+    private final StatementObserver observer;
 
-    ErrorReporter(BackendOutput out, ConnectionState state) {
+    ErrorReporter(BackendOutput out, ConnectionState state, StatementObserver observer) {
         this.out = out;
         this.state = state;
+        this.observer = observer;
     }
 
+    /** Reports an ERROR; a failure that ends the session (pg_terminate_backend) propagates, to be sent as FATAL. */
     void report(RuntimeException failure) {
+        if (PgConnection.endsSession(failure)) {
+            throw failure;
+        }
         ErrorReport report;
         if (failure instanceof QuiverException e) {
             report = ErrorReport.of(e, ErrorReport.ERROR);
@@ -26,6 +33,7 @@ final class ErrorReporter {
             LOG.error("internal error while serving a client", failure);
             report = ErrorReport.internal(failure);
         }
+        observer.errorSent(report.sqlState());
         out.send(buf -> BackendMessages.errorResponse(buf, report));
         state.markFailedIfInTransactionBlock();
     }

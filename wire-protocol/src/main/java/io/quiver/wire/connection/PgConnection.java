@@ -2,15 +2,25 @@ package io.quiver.wire.connection;
 
 import io.netty.channel.Channel;
 import io.quiver.common.error.QuiverException;
+import io.quiver.common.error.SqlState;
+import io.quiver.executor.api.Session;
+import io.quiver.executor.session.DurationSetting;
+import io.quiver.executor.statement.CancelFlag;
 import io.quiver.wire.protocol.BackendMessages;
 import io.quiver.wire.protocol.ErrorReport;
 import io.quiver.wire.protocol.FrontendMessage;
 import io.quiver.wire.type.TypeCodecs;
+import java.net.InetSocketAddress;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One client connection as its worker sees it: routes each message to the flow that handles it. Every
@@ -26,16 +36,23 @@ final class PgConnection {
     private final ErrorReporter errors;
     private final SimpleQueryFlow simpleQuery;
     private final ExtendedQueryFlow extendedQuery;
+    private final Executor worker;
     private BackendKeyRegistry.BackendKey backendKey;
+    private boolean holdsSlot;
     private boolean closed;
+    /** Messages handled so far: an idle-in-transaction timeout fires only if none came since it was set. */
+    private long messagesHandled;
+    private ScheduledFuture<?> idleTimeout;
+    private Map<String, String> logContext = Map.of();
 
-    PgConnection(Channel channel, ConnectionServices services) {
+    PgConnection(Channel channel, ConnectionServices services, Executor worker) {
         this.channel = channel;
         this.services = services;
+        this.worker = worker;
         this.out = new BackendOutput(channel);
-        this.errors = new ErrorReporter(out, state);
+        this.errors = new ErrorReporter(out, state, services.observer());
         TypeCodecs codecs = new TypeCodecs(this::sessionTimeZone);
-        ResultWriter results = new ResultWriter(out, codecs);
+        ResultWriter results = new ResultWriter(out, codecs, services.observer());
         this.simpleQuery = new SimpleQueryFlow(state, out, results, errors, codecs);
         this.extendedQuery = new ExtendedQueryFlow(state, out, results, new ParameterDecoder(codecs));
     }
@@ -48,13 +65,26 @@ final class PgConnection {
         if (closed) {
             return;
         }
+        MDC.setContextMap(logContext);
+        try {
+            handleInContext(message);
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    private void handleInContext(FrontendMessage message) {
+        messagesHandled++;
+        stopIdleTimeout();
         try {
             dispatch(message);
+            if (state.session != null && !closed && answeredWithReadyForQuery(message)) {
+                waitForClient();
+            }
         } catch (RuntimeException | Error e) {
             // Whatever escaped the flows' own error handling: the client is told and the connection closed,
             // rather than left waiting for an answer that will never come.
-            LOG.error("connection {} failed; closing it", channel, e);
-            fatal(ErrorReport.internal(e));
+            fatal(fatalReport(e));
         }
     }
 
@@ -87,11 +117,89 @@ final class PgConnection {
 
     private void start(FrontendMessage.StartupMessage startup) {
         backendKey = services.backendKeys().newKey();
+        describeInLogs(startup.parameters().getOrDefault("user", ""),
+                startup.parameters().getOrDefault("database", startup.parameters().getOrDefault("user", "")));
         try {
+            if (!services.slots().tryTake()) {
+                throw new QuiverException(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
+            }
+            holdsSlot = true;
             state.session = new StartupFlow(services, out).start(startup, backendKey);
             services.backendKeys().register(backendKey, state.session);
+            if (channel.remoteAddress() instanceof InetSocketAddress client) {
+                state.session.clientAddress(client);
+            }
+            state.session.onTermination(() -> worker.execute(this::terminated));
         } catch (QuiverException e) {
             fatal(ErrorReport.of(e, ErrorReport.FATAL));
+        }
+    }
+
+    /**
+     * Every line logged while this connection's work runs carries who it is: MDC keys pid, user, database and
+     * client, and session, all of them as one prefix for the log pattern.
+     */
+    private void describeInLogs(String user, String database) {
+        String client = channel.remoteAddress() instanceof InetSocketAddress address
+                ? address.getAddress().getHostAddress() + ":" + address.getPort() : String.valueOf(channel.remoteAddress());
+        logContext = Map.of("pid", Integer.toString(backendKey.processId()), "user", user, "database", database,
+                "client", client, "session", "[pid=" + backendKey.processId() + " " + user + "@" + database + " "
+                        + client + "] ");
+        MDC.setContextMap(logContext);
+    }
+
+    private ErrorReport fatalReport(Throwable failure) {
+        if (failure instanceof QuiverException e && endsSession(e)) {
+            return ErrorReport.of(e, ErrorReport.FATAL); // pg_terminate_backend stopped the statement
+        }
+        if (failure instanceof OutOfMemoryError) {
+            // The statement's state is lost with it; the connection goes, the server and its other clients stay.
+            LOG.error("connection {} ran out of memory; closing it", channel, failure);
+            return new ErrorReport(ErrorReport.FATAL, SqlState.OUT_OF_MEMORY.code(), "out of memory", null, null, 0);
+        }
+        LOG.error("connection {} failed; closing it", channel, failure);
+        return ErrorReport.internal(failure);
+    }
+
+    /** Whether a statement's failure ends the whole session (pg_terminate_backend) rather than the statement. */
+    static boolean endsSession(RuntimeException failure) {
+        return failure instanceof QuiverException e && e.state() == SqlState.ADMIN_SHUTDOWN;
+    }
+
+    /** pg_terminate_backend reached an idle connection (or one whose statement ended before it could stop). */
+    private void terminated() {
+        if (!closed) {
+            fatal(ErrorReport.of(CancelFlag.Reason.TERMINATION.error(), ErrorReport.FATAL));
+        }
+    }
+
+    /** The messages whose handling ends with ReadyForQuery (unless a COPY FROM STDIN now waits for data). */
+    private boolean answeredWithReadyForQuery(FrontendMessage message) {
+        return state.copyIn == null && (message instanceof FrontendMessage.Query
+                || message instanceof FrontendMessage.Sync || message instanceof FrontendMessage.CopyDone
+                || message instanceof FrontendMessage.CopyFail);
+    }
+
+    /** ReadyForQuery was sent: the session is idle, and idle_in_transaction_session_timeout counts if in a block. */
+    private void waitForClient() {
+        Session session = state.session;
+        session.waitingForClient();
+        long timeout = DurationSetting.millis(session.setting("idle_in_transaction_session_timeout"));
+        if (timeout > 0 && session.transactionStatus() != 'I') {
+            long setAt = messagesHandled;
+            idleTimeout = channel.eventLoop().schedule(() -> worker.execute(() -> {
+                if (messagesHandled == setAt && !closed) {
+                    fatal(ErrorReport.of(new QuiverException(SqlState.IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
+                            "terminating connection due to idle-in-transaction timeout"), ErrorReport.FATAL));
+                }
+            }), timeout, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void stopIdleTimeout() {
+        if (idleTimeout != null) {
+            idleTimeout.cancel(false);
+            idleTimeout = null;
         }
     }
 
@@ -122,6 +230,7 @@ final class PgConnection {
     }
 
     private void fatal(ErrorReport report) {
+        services.observer().errorSent(report.sqlState());
         out.send(buf -> BackendMessages.errorResponse(buf, new ErrorReport(ErrorReport.FATAL, report.sqlState(),
                 report.message(), report.detail(), report.hint(), report.position())));
         out.flushAndClose();
@@ -142,6 +251,10 @@ final class PgConnection {
             return;
         }
         closed = true;
+        stopIdleTimeout();
+        if (holdsSlot) {
+            services.slots().release();
+        }
         if (backendKey != null) {
             services.backendKeys().unregister(backendKey);
         }

@@ -25,8 +25,8 @@ public final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        connection = new PgConnection(ctx.channel(), services);
         worker = new SerialExecutor(services.workers());
+        connection = new PgConnection(ctx.channel(), services, worker);
         super.channelActive(ctx);
     }
 

@@ -3,6 +3,7 @@ package io.quiver.wire.connection;
 import io.quiver.executor.api.ColumnDescription;
 import io.quiver.executor.api.ExecutionResult;
 import io.quiver.executor.api.Portal;
+import io.quiver.wire.StatementObserver;
 import io.quiver.wire.protocol.BackendMessages;
 import io.quiver.wire.protocol.ErrorReport;
 import io.quiver.wire.type.TypeCodecs;
@@ -12,10 +13,12 @@ import java.util.List;
 final class ResultWriter {
     private final BackendOutput out;
     private final TypeCodecs codecs;
+    private final StatementObserver observer;
 
-    ResultWriter(BackendOutput out, TypeCodecs codecs) {
+    ResultWriter(BackendOutput out, TypeCodecs codecs, StatementObserver observer) {
         this.out = out;
         this.codecs = codecs;
+        this.observer = observer;
     }
 
     /** RowDescription for a statement that returns rows, NoData for one that does not. */
@@ -29,7 +32,11 @@ final class ResultWriter {
 
     void execute(Portal portal, short[] formats, int maxRows) {
         RowEncoder rows = new RowEncoder(portal.columns(), formats, codecs);
+        long start = System.nanoTime();
         ExecutionResult result = portal.execute(maxRows, row -> out.send(buf -> rows.write(buf, row)));
+        if (!result.suspended()) {
+            observer.statementCompleted(result.commandTag(), System.nanoTime() - start);
+        }
         result.notices().forEach(notice -> out.send(buf -> BackendMessages.noticeResponse(buf, ErrorReport.of(notice))));
         if (result.suspended()) {
             out.send(BackendMessages::portalSuspended);
