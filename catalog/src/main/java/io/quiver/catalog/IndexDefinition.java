@@ -2,52 +2,82 @@ package io.quiver.catalog;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A vector index on one column of its table (pgvector's hnsw or ivfflat). Indexes share the relation
- * namespace of their schema with tables, as in PostgreSQL's pg_class.
+ * An index on its table: a vector index on one column (pgvector's hnsw or ivfflat) or a B-tree (btree or
+ * hash) on one or more scalar columns. Indexes share the relation namespace of their schema with tables, as
+ * in PostgreSQL's pg_class.
  *
- * @param oid the index's OID (pg_class.oid), also the name of its directory under the data directory
+ * @param oid the index's OID (pg_class.oid), also the name of its directory or map in storage
  * @param name the index name
- * @param column the index of the indexed column in its table's (visible) columns
- * @param method the access method, {@code hnsw} or {@code ivfflat}
- * @param opclass the operator class, e.g. {@code vector_l2_ops}
+ * @param columns the indexes of the key columns in their table's (visible) columns, in key order
+ * @param method the access method: {@code hnsw}, {@code ivfflat}, {@code btree} or {@code hash}
+ * @param opclass the operator class of a vector index, e.g. {@code vector_l2_ops}; empty for the others
  * @param options the WITH (...) options as written, keys lower-cased, checked against pgvector's ranges
  * @param state whether it serves queries yet
  * @param createdAtMillis when CREATE INDEX ran, in milliseconds since the epoch (0 when unknown)
  * @param comment COMMENT ON INDEX text, or null
+ * @param unique whether it is a UNIQUE index
  */
-public record IndexDefinition(long oid, String name, int column, String method, String opclass,
+public record IndexDefinition(long oid, String name, List<Integer> columns, String method, String opclass,
                               Map<String, String> options, IndexBuildState state, long createdAtMillis,
-                              String comment) {
+                              String comment, boolean unique) {
     public IndexDefinition {
+        columns = List.copyOf(columns);
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
-    /** A committed index created now. */
+    /** A non-unique index on one column. */
+    public IndexDefinition(long oid, String name, int column, String method, String opclass,
+                           Map<String, String> options, IndexBuildState state, long createdAtMillis,
+                           String comment) {
+        this(oid, name, List.of(column), method, opclass, options, state, createdAtMillis, comment, false);
+    }
+
+    /** A committed index on one column created now. */
     public IndexDefinition(long oid, String name, int column, String method, String opclass,
                            Map<String, String> options) {
         this(oid, name, column, method, opclass, options, IndexBuildState.READY, System.currentTimeMillis(), null);
     }
 
+    /** The (first) key column; a vector index's only one. */
+    public int column() {
+        return columns.get(0);
+    }
+
+    /** Whether it is a B-tree or hash index on scalar columns, kept in storage rather than in memory. */
+    public boolean isScalar() {
+        return method.equals("btree") || method.equals("hash");
+    }
+
     public IndexDefinition withName(String newName) {
-        return new IndexDefinition(oid, newName, column, method, opclass, options, state, createdAtMillis, comment);
+        return new IndexDefinition(oid, newName, columns, method, opclass, options, state, createdAtMillis, comment,
+                unique);
     }
 
     public IndexDefinition withColumn(int newColumn) {
-        return new IndexDefinition(oid, name, newColumn, method, opclass, options, state, createdAtMillis, comment);
+        return withColumns(List.of(newColumn));
+    }
+
+    public IndexDefinition withColumns(List<Integer> newColumns) {
+        return new IndexDefinition(oid, name, newColumns, method, opclass, options, state, createdAtMillis, comment,
+                unique);
     }
 
     public IndexDefinition withOptions(Map<String, String> newOptions) {
-        return new IndexDefinition(oid, name, column, method, opclass, newOptions, state, createdAtMillis, comment);
+        return new IndexDefinition(oid, name, columns, method, opclass, newOptions, state, createdAtMillis, comment,
+                unique);
     }
 
     public IndexDefinition withState(IndexBuildState newState) {
-        return new IndexDefinition(oid, name, column, method, opclass, options, newState, createdAtMillis, comment);
+        return new IndexDefinition(oid, name, columns, method, opclass, options, newState, createdAtMillis, comment,
+                unique);
     }
 
     public IndexDefinition withComment(String newComment) {
-        return new IndexDefinition(oid, name, column, method, opclass, options, state, createdAtMillis, newComment);
+        return new IndexDefinition(oid, name, columns, method, opclass, options, state, createdAtMillis, newComment,
+                unique);
     }
 }

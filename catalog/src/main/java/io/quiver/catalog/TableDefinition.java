@@ -105,9 +105,19 @@ public record TableDefinition(long oid, String schema, String name, List<ColumnD
         return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst().orElse(null);
     }
 
-    /** The indexes on the column at {@code columnIndex}. */
+    /** The indexes whose keys include the column at {@code columnIndex}. */
     public List<IndexDefinition> indexesOn(int columnIndex) {
-        return indexes.stream().filter(i -> i.column() == columnIndex).toList();
+        return indexes.stream().filter(i -> i.columns().contains(columnIndex)).toList();
+    }
+
+    /** Its vector (hnsw, ivfflat) indexes. */
+    public List<IndexDefinition> vectorIndexes() {
+        return indexes.stream().filter(i -> !i.isScalar()).toList();
+    }
+
+    /** Its B-tree and hash indexes on scalar columns. */
+    public List<IndexDefinition> scalarIndexes() {
+        return indexes.stream().filter(IndexDefinition::isScalar).toList();
     }
 
     public TableDefinition withComment(String newComment) {
@@ -178,8 +188,8 @@ public record TableDefinition(long oid, String schema, String name, List<ColumnD
         dropped.add(new DroppedColumn(removed.slot(), removed.type().type()));
         boolean keyGoes = primaryKey.contains(index);
         List<Integer> key = keyGoes ? List.of() : primaryKey.stream().map(i -> i > index ? i - 1 : i).toList();
-        List<IndexDefinition> kept = indexes.stream().filter(i -> i.column() != index)
-                .map(i -> i.column() > index ? i.withColumn(i.column() - 1) : i).toList();
+        List<IndexDefinition> kept = indexes.stream().filter(i -> !i.columns().contains(index))
+                .map(i -> i.withColumns(i.columns().stream().map(c -> c > index ? c - 1 : c).toList())).toList();
         return new TableDefinition(oid, schema, name, remaining, key, keyGoes ? null : primaryKeyName, comment, kept,
                 uuid, state, version, createdAtMillis, dropped);
     }

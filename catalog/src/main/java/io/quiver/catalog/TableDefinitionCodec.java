@@ -19,11 +19,13 @@ import java.util.UUID;
 /**
  * The persistent form of a {@link TableDefinition}: a versioned binary record in the catalog's meta map.
  * Version 2 appended the vector indexes; version 3 the metadata model (uuid, version, creation time, column
- * slots, missing values and comments, dropped columns, index creation times and comments). Records of
- * versions 1 and 2 still load: their columns take the slots of their positions, their uuid derives from the OID.
+ * slots, missing values and comments, dropped columns, index creation times and comments); version 4 each
+ * index's key columns and uniqueness (B-tree indexes). Records of versions 1 and 2 still load: their columns
+ * take the slots of their positions, their uuid derives from the OID.
  */
 final class TableDefinitionCodec {
-    private static final int FORMAT_VERSION = 3;
+    private static final int FORMAT_VERSION = 4;
+    private static final int FORMAT_WITH_METADATA = 3;
     private static final int FORMAT_WITH_INDEXES = 2;
     private static final int FORMAT_WITHOUT_INDEXES = 1;
 
@@ -69,6 +71,11 @@ final class TableDefinitionCodec {
                 }
                 out.writeLong(index.createdAtMillis());
                 writeNullable(out, index.comment());
+                out.writeBoolean(index.unique());
+                out.writeInt(index.columns().size());
+                for (int column : index.columns()) {
+                    out.writeInt(column);
+                }
             }
             out.writeLong(table.uuid().getMostSignificantBits());
             out.writeLong(table.uuid().getLeastSignificantBits());
@@ -88,7 +95,8 @@ final class TableDefinitionCodec {
     static TableDefinition decode(String key, byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             int format = in.readUnsignedByte();
-            if (format != FORMAT_VERSION && format != FORMAT_WITH_INDEXES && format != FORMAT_WITHOUT_INDEXES) {
+            if (format != FORMAT_VERSION && format != FORMAT_WITH_METADATA && format != FORMAT_WITH_INDEXES
+                    && format != FORMAT_WITHOUT_INDEXES) {
                 throw new QuiverException(SqlState.DATA_CORRUPTED,
                         "catalog entry " + key + " has unknown format version " + format);
             }
@@ -104,7 +112,7 @@ final class TableDefinitionCodec {
                 String defaultSql = readNullable(in);
                 boolean identity = in.readBoolean();
                 ColumnDefinition column = new ColumnDefinition(columnName, sqlType, notNull, defaultSql, identity);
-                if (format == FORMAT_VERSION) {
+                if (format >= FORMAT_WITH_METADATA) {
                     int slot = in.readInt();
                     column = new ColumnDefinition(columnName, sqlType, notNull, defaultSql, identity, slot,
                             readMissingValue(in, sqlType.type()), readNullable(in));
@@ -119,7 +127,7 @@ final class TableDefinitionCodec {
             String primaryKeyName = readNullable(in);
             String comment = readNullable(in);
             List<IndexDefinition> indexes = format == FORMAT_WITHOUT_INDEXES ? List.of() : readIndexes(in, format);
-            if (format != FORMAT_VERSION) {
+            if (format < FORMAT_WITH_METADATA) {
                 return new TableDefinition(oid, schema, name, columns, primaryKey, primaryKeyName, comment, indexes,
                         TableDefinition.legacyUuid(oid), CollectionState.SERVING, 1, 0, List.of());
             }
@@ -181,10 +189,21 @@ final class TableDefinitionCodec {
             for (int j = 0; j < optionCount; j++) {
                 options.put(in.readUTF(), in.readUTF());
             }
-            long createdAt = format == FORMAT_VERSION ? in.readLong() : 0;
-            String comment = format == FORMAT_VERSION ? readNullable(in) : null;
-            indexes.add(new IndexDefinition(oid, name, column, method, opclass, options, IndexBuildState.READY,
-                    createdAt, comment));
+            long createdAt = format >= FORMAT_WITH_METADATA ? in.readLong() : 0;
+            String comment = format >= FORMAT_WITH_METADATA ? readNullable(in) : null;
+            boolean unique = false;
+            List<Integer> columns = List.of(column);
+            if (format >= FORMAT_VERSION) {
+                unique = in.readBoolean();
+                int columnCount = in.readInt();
+                List<Integer> keyColumns = new ArrayList<>(columnCount);
+                for (int j = 0; j < columnCount; j++) {
+                    keyColumns.add(in.readInt());
+                }
+                columns = keyColumns;
+            }
+            indexes.add(new IndexDefinition(oid, name, columns, method, opclass, options, IndexBuildState.READY,
+                    createdAt, comment, unique));
         }
         return indexes;
     }

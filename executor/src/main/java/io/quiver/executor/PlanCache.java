@@ -11,8 +11,13 @@ import java.util.function.Supplier;
 public final class PlanCache {
     private static final int CAPACITY = 2048;
 
-    /** What identifies a reusable plan. */
-    public record Key(String sql, String parameterTypes, long catalogVersion, String searchPath) {
+    /**
+     * What identifies a reusable plan.
+     *
+     * @param enableIndexScan the setting the choice of B-tree index scans depends on (made while planning)
+     */
+    public record Key(String sql, String parameterTypes, long catalogVersion, String searchPath,
+                      String enableIndexScan) {
     }
 
     private final Map<Key, Object> plans = new LinkedHashMap<>(256, 0.75f, true) {

@@ -67,9 +67,9 @@ class CatalogCompatibilityTest {
     }
 
     @Test
-    void pgAmHasHeapBtreeAndPgvectorsAccessMethods() throws SQLException {
+    void pgAmHasHeapBtreeHashAndPgvectorsAccessMethods() throws SQLException {
         assertThat(rows("SELECT amname, amtype FROM pg_am ORDER BY amname"))
-                .containsExactly("btree|i", "heap|t", "hnsw|i", "ivfflat|i");
+                .containsExactly("btree|i", "hash|i", "heap|t", "hnsw|i", "ivfflat|i");
     }
 
     @Test

@@ -15,10 +15,12 @@ import java.util.stream.IntStream;
  * @param primaryKeyName the constraint's name (for instance {@code items_pkey}), null when there is none
  * @param columnNames the column names, used in constraint violation messages
  * @param layout where the columns sit in stored rows (which differs from column order after ALTER TABLE)
+ * @param secondaryIndexes the B-tree indexes on its scalar columns, maintained with every write
  */
 public record RowSchema(List<PgType> columnTypes, int[] primaryKeyColumns, String primaryKeyName,
-                        List<String> columnNames, RowLayout layout) {
+                        List<String> columnNames, RowLayout layout, List<SecondaryIndex> secondaryIndexes) {
     public RowSchema {
+        secondaryIndexes = List.copyOf(secondaryIndexes);
         if (layout.columnCount() != columnTypes.size()) {
             throw new IllegalArgumentException("a layout of " + layout.columnCount() + " columns for "
                     + columnTypes.size());
@@ -34,6 +36,12 @@ public record RowSchema(List<PgType> columnTypes, int[] primaryKeyColumns, Strin
                 throw new IllegalArgumentException("primary key column " + column + " is not a column of the table");
             }
         }
+    }
+
+    /** A schema without secondary indexes. */
+    public RowSchema(List<PgType> columnTypes, int[] primaryKeyColumns, String primaryKeyName, List<String> columnNames,
+                     RowLayout layout) {
+        this(columnTypes, primaryKeyColumns, primaryKeyName, columnNames, layout, List.of());
     }
 
     /** A schema whose rows store each column in the slot of its position. */
@@ -56,6 +64,10 @@ public record RowSchema(List<PgType> columnTypes, int[] primaryKeyColumns, Strin
         return primaryKeyColumns.length > 0;
     }
 
+    public RowSchema withSecondaryIndexes(List<SecondaryIndex> indexes) {
+        return new RowSchema(columnTypes, primaryKeyColumns, primaryKeyName, columnNames, layout, indexes);
+    }
+
     List<PgType> primaryKeyTypes() {
         return Arrays.stream(primaryKeyColumns).mapToObj(columnTypes::get).toList();
     }
@@ -70,7 +82,11 @@ public record RowSchema(List<PgType> columnTypes, int[] primaryKeyColumns, Strin
     }
 
     String primaryKeyColumnList() {
-        return String.join(", ", Arrays.stream(primaryKeyColumns).mapToObj(columnNames::get).toList());
+        return columnList(primaryKeyColumns);
+    }
+
+    String columnList(int[] columns) {
+        return String.join(", ", Arrays.stream(columns).mapToObj(columnNames::get).toList());
     }
 
     @Override
@@ -80,7 +96,8 @@ public record RowSchema(List<PgType> columnTypes, int[] primaryKeyColumns, Strin
                 && Arrays.equals(primaryKeyColumns, that.primaryKeyColumns)
                 && Objects.equals(primaryKeyName, that.primaryKeyName)
                 && columnNames.equals(that.columnNames)
-                && layout.equals(that.layout);
+                && layout.equals(that.layout)
+                && secondaryIndexes.equals(that.secondaryIndexes);
     }
 
     @Override
@@ -91,6 +108,6 @@ public record RowSchema(List<PgType> columnTypes, int[] primaryKeyColumns, Strin
     @Override
     public String toString() {
         return "RowSchema[columns=" + columnNames + " " + columnTypes + ", primaryKey=" + Arrays.toString(primaryKeyColumns)
-                + " " + primaryKeyName + ", " + layout + "]";
+                + " " + primaryKeyName + ", " + layout + ", indexes=" + secondaryIndexes + "]";
     }
 }

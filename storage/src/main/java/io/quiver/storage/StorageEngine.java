@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,7 @@ public final class StorageEngine implements AutoCloseable {
     private final Map<String, Sequence> sequences = new ConcurrentHashMap<>();
     private final MVMap<String, Long> sequenceValues;
     private final ChangeLog changeLog;
+    private final boolean compressRows;
     /** One backup at a time: a second would copy segments the first one releases. */
     private final Object backupInProgress = new Object();
     /** Every transactional map opened so far; each new transaction takes its snapshot of all of them. */
@@ -73,6 +75,7 @@ public final class StorageEngine implements AutoCloseable {
         this.transactions = transactions;
         this.errors = errors;
         this.sequenceValues = openSequences(store);
+        this.compressRows = options.compressRows();
         this.changeLog = ChangeLog.open(dataDir, store, transactions, applier(store, transactions), sequenceValues);
         this.groupCommit = options.synchronousCommit() ? new GroupCommit(store, errors, changeLog::force) : null;
     }
@@ -173,17 +176,46 @@ public final class StorageEngine implements AutoCloseable {
             MVMap<byte[], VersionedValue<Long>> primaryKey = schema.hasPrimaryKey()
                     ? openVersioned(primaryKeyMapName(id), ByteArrayDataType.INSTANCE, LongDataType.INSTANCE) : null;
             RowIds rowIds = existing != null ? existing.rowIds() : RowIds.open(id, rows, sequenceValues, errors);
-            return new TableMaps(rows, primaryKey, rowIds);
+            TableMaps opened = new TableMaps(rows, primaryKey, rowIds);
+            if (existing != null) {
+                opened.secondaryIndexes().putAll(existing.secondaryIndexes());
+            }
+            return opened;
         });
-        return new TableStorage(tableId, schema, maps);
+        for (SecondaryIndex index : schema.secondaryIndexes()) {
+            maps.secondaryIndexes().computeIfAbsent(index.id(), indexId -> openVersioned(
+                    secondaryIndexMapName(tableId, indexId), ByteArrayDataType.INSTANCE, LongDataType.INSTANCE));
+        }
+        return new TableStorage(tableId, schema, maps, compressRows);
+    }
+
+    /**
+     * Removes a secondary index's map; call it once the transaction that dropped the index has committed, or
+     * the one that created it has rolled back.
+     */
+    public void dropSecondaryIndex(long tableId, long indexId) {
+        TableMaps maps = tables.get(tableId);
+        if (maps != null) {
+            maps.secondaryIndexes().remove(indexId);
+        }
+        String name = secondaryIndexMapName(tableId, indexId);
+        changeLog.dropMaps(List.of(name),
+                () -> removeMapIfPresent(name, ByteArrayDataType.INSTANCE, LongDataType.INSTANCE));
+        awaitDurable();
     }
 
     /** Removes a table's maps; call it once the transaction that dropped the table has committed. */
     public void dropTable(long tableId) {
         tables.remove(tableId);
-        changeLog.dropMaps(List.of(rowsMapName(tableId), primaryKeyMapName(tableId)), () -> {
+        String indexPrefix = secondaryIndexMapPrefix(tableId);
+        List<String> indexMaps = errors.call(() -> store.getMapNames().stream()
+                .filter(name -> name.startsWith(indexPrefix)).toList());
+        List<String> dropped = new ArrayList<>(List.of(rowsMapName(tableId), primaryKeyMapName(tableId)));
+        dropped.addAll(indexMaps);
+        changeLog.dropMaps(dropped, () -> {
             removeMapIfPresent(rowsMapName(tableId), LongDataType.INSTANCE, ByteArrayDataType.INSTANCE);
             removeMapIfPresent(primaryKeyMapName(tableId), ByteArrayDataType.INSTANCE, LongDataType.INSTANCE);
+            indexMaps.forEach(name -> removeMapIfPresent(name, ByteArrayDataType.INSTANCE, LongDataType.INSTANCE));
             errors.run(() -> sequenceValues.remove(RowIds.reservationKey(tableId)));
         });
         awaitDurable();
@@ -382,6 +414,14 @@ public final class StorageEngine implements AutoCloseable {
 
     private static String primaryKeyMapName(long tableId) {
         return "table." + tableId + ".pkey";
+    }
+
+    private static String secondaryIndexMapName(long tableId, long indexId) {
+        return secondaryIndexMapPrefix(tableId) + indexId;
+    }
+
+    private static String secondaryIndexMapPrefix(long tableId) {
+        return "table." + tableId + ".index.";
     }
 
     private static void closeWithoutWriting(MVStore store) {

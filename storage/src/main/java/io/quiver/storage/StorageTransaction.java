@@ -3,6 +3,7 @@ package io.quiver.storage;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.h2.mvstore.MVMap;
@@ -46,7 +47,11 @@ public final class StorageTransaction implements AutoCloseable {
             // A table whose primary key was dropped keeps the key's map, unused.
             TransactionMap<byte[], Long> primaryKey = maps.primaryKey() == null || !t.schema().hasPrimaryKey()
                     ? null : open(maps.primaryKey());
-            return new TableAccess(t, open(maps.rows()), primaryKey, errors);
+            List<IndexEntries> indexes = t.schema().secondaryIndexes().stream()
+                    .map(index -> new IndexEntries(index, t.indexKeyCodec(index.id()),
+                            open(maps.secondaryIndexes().get(index.id())), t.schema(), errors))
+                    .toList();
+            return new TableAccess(t, open(maps.rows()), primaryKey, indexes, errors);
         });
     }
 

@@ -4,9 +4,10 @@ import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import org.h2.mvstore.tx.TransactionMap;
 
 /**
@@ -18,12 +19,15 @@ public final class TableAccess {
     private final TableStorage table;
     private final TransactionMap<Long, byte[]> rows;
     private final TransactionMap<byte[], Long> primaryKey;
+    private final List<IndexEntries> secondaryIndexes;
     private final StorageErrors errors;
 
-    TableAccess(TableStorage table, TransactionMap<Long, byte[]> rows, TransactionMap<byte[], Long> primaryKey, StorageErrors errors) {
+    TableAccess(TableStorage table, TransactionMap<Long, byte[]> rows, TransactionMap<byte[], Long> primaryKey,
+                List<IndexEntries> secondaryIndexes, StorageErrors errors) {
         this.table = table;
         this.rows = rows;
         this.primaryKey = primaryKey;
+        this.secondaryIndexes = List.copyOf(secondaryIndexes);
         this.errors = errors;
     }
 
@@ -37,6 +41,9 @@ public final class TableAccess {
         long rowId = table.maps().nextRowId();
         if (primaryKey != null) {
             claimPrimaryKey(row, rowId);
+        }
+        for (IndexEntries index : secondaryIndexes) {
+            index.add(row, rowId);
         }
         errors.run(() -> rows.put(rowId, encoded));
         return rowId;
@@ -62,6 +69,12 @@ public final class TableAccess {
                 claimPrimaryKey(row, rowId);
             }
         }
+        for (IndexEntries index : secondaryIndexes) {
+            if (index.changes(old, row)) {
+                index.remove(old, rowId);
+                index.add(row, rowId);
+            }
+        }
         errors.run(() -> rows.put(rowId, encoded));
         return true;
     }
@@ -76,6 +89,9 @@ public final class TableAccess {
             byte[] key = keyOf(old);
             errors.run(() -> primaryKey.remove(key));
         }
+        for (IndexEntries index : secondaryIndexes) {
+            index.remove(old, rowId);
+        }
         errors.run(() -> rows.remove(rowId));
         return true;
     }
@@ -87,6 +103,45 @@ public final class TableAccess {
     public RowCursor scan() {
         long last = table.maps().lastRowId();
         return new RowCursor(errors.call(() -> rows.entryIterator(null, last)), table.rowCodec(), errors);
+    }
+
+    /**
+     * The rows this transaction sees whose entries in the secondary index {@code indexId} lie within
+     * {@code bounds}, in index order; the caller checks its predicate on them, which the bounds may only
+     * approximate.
+     */
+    public RowCursor indexScan(long indexId, IndexBounds bounds) {
+        Iterator<Long> rowIds = secondaryIndex(indexId).rowIds(bounds);
+        Iterator<Map.Entry<Long, byte[]>> entries = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rowIds.hasNext();
+            }
+
+            @Override
+            public Map.Entry<Long, byte[]> next() {
+                if (!rowIds.hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                long rowId = rowIds.next();
+                return Map.entry(rowId, errors.call(() -> rows.getFromSnapshot(rowId)));
+            }
+        };
+        return new RowCursor(entries, table.rowCodec(), errors);
+    }
+
+    /** Adds every row this transaction sees to the secondary index {@code indexId} (CREATE INDEX). */
+    public void buildIndex(long indexId) {
+        IndexEntries index = secondaryIndex(indexId);
+        RowCursor cursor = scan();
+        while (cursor.next()) {
+            index.add(cursor.row(), cursor.rowId());
+        }
+    }
+
+    private IndexEntries secondaryIndex(long indexId) {
+        return secondaryIndexes.stream().filter(i -> i.index().id() == indexId).findFirst()
+                .orElseThrow(() -> new IllegalStateException("table " + table.tableId() + " has no index " + indexId));
     }
 
     /** The row id of the visible row with these primary key values, or -1. */
@@ -144,27 +199,12 @@ public final class TableAccess {
             RowSchema schema = table.schema();
             throw new QuiverException(SqlState.UNIQUE_VIOLATION,
                     "duplicate key value violates unique constraint \"" + schema.primaryKeyName() + "\"",
-                    "Key (" + schema.primaryKeyColumnList() + ")=(" + describe(keyValues) + ") already exists.",
+                    "Key (" + schema.primaryKeyColumnList() + ")=(" + KeyValues.describe(keyValues) + ") already exists.",
                     null, 0, null);
         }
     }
 
     private byte[] keyOf(Object[] row) {
         return table.keyCodec().encode(table.schema().primaryKeyOf(row));
-    }
-
-    /** Key values roughly as PostgreSQL's output functions print them, for the 23505 detail. */
-    private static String describe(Object[] values) {
-        return Arrays.stream(values).map(v -> v == null ? "NULL" : describe(v)).collect(Collectors.joining(", "));
-    }
-
-    private static String describe(Object value) {
-        return switch (value) {
-            case Boolean b -> b ? "t" : "f";
-            case byte[] bytes -> "\\x" + HexFormat.of().formatHex(bytes);
-            case float[] vector -> Arrays.toString(vector).replace(" ", "");
-            case Object[] array -> "{" + describe(array).replace(" ", "") + "}";
-            default -> value.toString();
-        };
     }
 }

@@ -1,7 +1,11 @@
 package io.quiver.storage;
 
+import io.quiver.storage.codec.IndexKeyCodec;
 import io.quiver.storage.codec.KeyCodec;
 import io.quiver.storage.codec.RowCodec;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.h2.mvstore.Cursor;
 import org.h2.value.VersionedValue;
 
@@ -14,13 +18,16 @@ public final class TableStorage {
     private final TableMaps maps;
     private final RowCodec rowCodec;
     private final KeyCodec keyCodec;
+    private final Map<Long, IndexKeyCodec> indexKeyCodecs;
 
-    TableStorage(long tableId, RowSchema schema, TableMaps maps) {
+    TableStorage(long tableId, RowSchema schema, TableMaps maps, boolean compressRows) {
         this.tableId = tableId;
         this.schema = schema;
         this.maps = maps;
-        this.rowCodec = new RowCodec(schema.layout());
+        this.rowCodec = new RowCodec(schema.layout(), compressRows);
         this.keyCodec = schema.hasPrimaryKey() ? new KeyCodec(schema.primaryKeyTypes()) : null;
+        this.indexKeyCodecs = schema.secondaryIndexes().stream().collect(Collectors.toMap(SecondaryIndex::id,
+                index -> new IndexKeyCodec(Arrays.stream(index.columns()).mapToObj(schema.columnTypes()::get).toList())));
     }
 
     public long tableId() {
@@ -67,5 +74,9 @@ public final class TableStorage {
     /** Null when the table has no primary key. */
     KeyCodec keyCodec() {
         return keyCodec;
+    }
+
+    IndexKeyCodec indexKeyCodec(long indexId) {
+        return indexKeyCodecs.get(indexId);
     }
 }

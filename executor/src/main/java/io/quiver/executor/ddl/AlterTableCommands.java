@@ -164,7 +164,13 @@ final class AlterTableCommands {
         }
         // As in PostgreSQL, the column's indexes go with it.
         for (IndexDefinition dropped : table.indexesOn(index)) {
-            ctx.afterCommit(() -> vectorIndexes.drop(table, dropped));
+            ctx.afterCommit(() -> {
+                if (dropped.isScalar()) {
+                    storage.dropIndex(table, dropped);
+                } else {
+                    vectorIndexes.drop(table, dropped);
+                }
+            });
         }
         return table.withoutColumn(index);
     }

@@ -8,6 +8,7 @@ import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.api.Notice;
+import io.quiver.executor.schema.TableStorageResolver;
 import io.quiver.executor.session.ExecutionContext;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SearchPath;
@@ -41,11 +42,15 @@ final class IndexCommands {
     private final VectorIndexes indexes;
     private final SearchPath searchPath;
     private final QuiverSession session;
+    private final TableStorageResolver storage;
+    private final ScalarIndexCommands scalarIndexes;
 
-    IndexCommands(VectorIndexes indexes, SearchPath searchPath, QuiverSession session) {
+    IndexCommands(VectorIndexes indexes, SearchPath searchPath, QuiverSession session, TableStorageResolver storage) {
         this.indexes = indexes;
         this.searchPath = searchPath;
         this.session = session;
+        this.storage = storage;
+        this.scalarIndexes = new ScalarIndexCommands(storage);
     }
 
     /**
@@ -58,6 +63,9 @@ final class IndexCommands {
         QualifiedName target = create.table();
         TableDefinition table = searchPath.requireTable(ctx.catalogView(), target.schema(), target.name());
         String method = create.method() == null ? "btree" : create.method();
+        if (method.equals("btree") || method.equals("hash")) {
+            return createScalar(create, table, method, ctx);
+        }
         if (!method.equals("hnsw") && !method.equals("ivfflat")) {
             throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED, "access method \"%s\" is not supported yet",
                     method);
@@ -67,10 +75,9 @@ final class IndexCommands {
             throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED,
                     "only indexes on one vector column, without UNIQUE or WHERE, are supported");
         }
-        if (create.ifNotExists() && create.name() != null
-                && ctx.catalogView().hasRelation(table.schema(), create.name())) {
-            return StatementResult.command("CREATE INDEX", List.of(Notice.notice(SqlState.DUPLICATE_TABLE,
-                    "relation \"" + create.name() + "\" already exists, skipping")));
+        StatementResult skipped = skipExisting(create, table, ctx);
+        if (skipped != null) {
+            return skipped;
         }
         IndexElement element = create.elements().get(0);
         int column = table.columnIndex(element.column());
@@ -86,11 +93,34 @@ final class IndexCommands {
         IndexOptions.checkDimensions(method, table.column(column).type().dimensions());
         IndexOptions.checkQuantization(IndexOptions.quantization(create.withOptions()),
                 table.column(column).type().dimensions());
-        String name = create.name() != null ? create.name() : freeName(ctx.catalogView(), table, element.column());
+        String name = create.name() != null ? create.name() : freeName(ctx.catalogView(), table, List.of(column));
         IndexDefinition definition = new IndexDefinition(ctx.catalog().allocateOid(), name, column, method,
                 opclass, create.withOptions());
         ctx.catalog().createIndex(table, definition);
         return StatementResult.command("CREATE INDEX", buildAfterCommit(table, definition, ctx, command));
+    }
+
+    private StatementResult createScalar(CreateIndex create, TableDefinition table, String method,
+                                         ExecutionContext ctx) {
+        List<Integer> columns = ScalarIndexCommands.keyColumns(table, create, method);
+        StatementResult skipped = skipExisting(create, table, ctx);
+        if (skipped != null) {
+            return skipped;
+        }
+        String name = create.name() != null ? create.name() : freeName(ctx.catalogView(), table, columns);
+        scalarIndexes.create(table, ScalarIndexCommands.definition(ctx.catalog().allocateOid(), name, columns, method,
+                create.unique()), ctx);
+        return StatementResult.command("CREATE INDEX");
+    }
+
+    /** CREATE INDEX IF NOT EXISTS naming a relation that exists: a notice instead of the index; else null. */
+    private static StatementResult skipExisting(CreateIndex create, TableDefinition table, ExecutionContext ctx) {
+        if (!create.ifNotExists() || create.name() == null
+                || !ctx.catalogView().hasRelation(table.schema(), create.name())) {
+            return null;
+        }
+        return StatementResult.command("CREATE INDEX", List.of(Notice.notice(SqlState.DUPLICATE_TABLE,
+                "relation \"" + create.name() + "\" already exists, skipping")));
     }
 
     StatementResult drop(DropIndex drop, ExecutionContext ctx) {
@@ -107,7 +137,13 @@ final class IndexCommands {
             }
             IndexDefinition definition = table.index(name.name());
             ctx.catalog().dropIndex(table, name.name());
-            ctx.afterCommit(() -> indexes.drop(table, definition));
+            ctx.afterCommit(() -> {
+                if (definition.isScalar()) {
+                    storage.dropIndex(table, definition);
+                } else {
+                    indexes.drop(table, definition);
+                }
+            });
         }
         return StatementResult.command("DROP INDEX", notices);
     }
@@ -181,6 +217,10 @@ final class IndexCommands {
         if (table == null) {
             throw QuiverException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", reindex.name());
         }
+        if (table.index(reindex.name().name()).isScalar()) {
+            // Maintained with every write in the writing transaction, a B-tree never needs rebuilding.
+            return StatementResult.command("REINDEX");
+        }
         return StatementResult.command("REINDEX",
                 buildAfterCommit(table, table.index(reindex.name().name()), ctx, command));
     }
@@ -249,9 +289,10 @@ final class IndexCommands {
         return named;
     }
 
-    /** PostgreSQL's ChooseRelationName: {@code <table>_<column>_idx}, then with 1, 2, ... appended. */
-    private static String freeName(CatalogState catalog, TableDefinition table, String column) {
-        String base = TableDefinition.derivedName(table.name(), column, "idx");
+    /** PostgreSQL's ChooseIndexName: {@code <table>_<col1>_<col2>_idx}, then with 1, 2, ... appended. */
+    private static String freeName(CatalogState catalog, TableDefinition table, List<Integer> columns) {
+        String base = TableDefinition.derivedName(table.name(),
+                String.join("_", columns.stream().map(c -> table.column(c).name()).toList()), "idx");
         String name = base;
         for (int suffix = 1; catalog.hasRelation(table.schema(), name); suffix++) {
             name = base + suffix;

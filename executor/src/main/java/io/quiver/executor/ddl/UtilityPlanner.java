@@ -139,7 +139,7 @@ public final class UtilityPlanner {
     }
 
     private IndexCommands indexCommands() {
-        return new IndexCommands(session.engine().vectorIndexes(), searchPath(), session);
+        return new IndexCommands(session.engine().vectorIndexes(), searchPath(), session, storage);
     }
 
     private AlterTableCommands alterTableCommands() {

@@ -6,6 +6,7 @@ import io.quiver.common.type.PgType;
 import io.quiver.executor.PlanCache;
 import io.quiver.executor.QuiverEngine;
 import io.quiver.executor.dml.SqlNodes;
+import io.quiver.executor.index.IndexScanRule;
 import io.quiver.executor.schema.CalciteValues;
 import io.quiver.executor.schema.QuiverDataContext;
 import io.quiver.executor.session.ExecutionContext;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
@@ -86,14 +88,16 @@ public final class PlanEnvironment {
      * plan compiled for the same key, parameter types and catalog version.
      */
     public CompiledPlan compile(String sql, String cacheKey, SqlNode query, List<PgType> declaredParameterTypes) {
+        List<RelOptRule> rules = new ArrayList<>(VectorSearchRule.forStatement(engine.vectorIndexes(),
+                engine.statistics(), engine.tableStorage(), session.settings()));
+        rules.add(IndexScanRule.forStatement(engine.statistics(), engine.tableStorage(), session.settings()));
         Supplier<CompiledPlan> compile = () -> engine.compiler().compile(query, sql, root, declaredParameterTypes,
-                VectorSearchRule.forStatement(engine.vectorIndexes(), engine.statistics(), engine.tableStorage(),
-                        session.settings()));
+                rules);
         if (catalogHasPendingChanges || cacheKey == null) {
             return compile.get();
         }
         PlanCache.Key key = new PlanCache.Key(cacheKey, declaredParameterTypes.toString(), catalog.version(),
-                session.settings().show("search_path"));
+                session.settings().show("search_path"), session.settings().show("enable_indexscan"));
         return engine.planCache().get(key, CompiledPlan.class, compile);
     }
 

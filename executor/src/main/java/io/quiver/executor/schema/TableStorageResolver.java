@@ -1,8 +1,10 @@
 package io.quiver.executor.schema;
 
 import io.quiver.catalog.ColumnDefinition;
+import io.quiver.catalog.IndexDefinition;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.storage.RowSchema;
+import io.quiver.storage.SecondaryIndex;
 import io.quiver.storage.StorageEngine;
 import io.quiver.storage.TableStorage;
 import io.quiver.storage.codec.RowLayout;
@@ -40,12 +42,19 @@ public final class TableStorageResolver {
         engine.dropTable(table.oid());
     }
 
+    /** Frees a dropped index's storage (after the DROP INDEX committed, or the CREATE INDEX rolled back). */
+    public void dropIndex(TableDefinition table, IndexDefinition index) {
+        engine.dropSecondaryIndex(table.oid(), index.oid());
+    }
+
     public static RowSchema rowSchema(TableDefinition table) {
         RowLayout layout = new RowLayout(table.slotTypes(),
                 table.columns().stream().mapToInt(ColumnDefinition::slot).toArray(),
                 table.columns().stream().map(ColumnDefinition::missingValue).toArray());
         return new RowSchema(table.columns().stream().map(c -> c.type().type()).toList(),
                 table.primaryKey().stream().mapToInt(Integer::intValue).toArray(), table.primaryKeyName(),
-                table.columns().stream().map(ColumnDefinition::name).toList(), layout);
+                table.columns().stream().map(ColumnDefinition::name).toList(), layout,
+                table.scalarIndexes().stream().map(i -> new SecondaryIndex(i.oid(), i.name(),
+                        i.columns().stream().mapToInt(Integer::intValue).toArray(), i.unique())).toList());
     }
 }

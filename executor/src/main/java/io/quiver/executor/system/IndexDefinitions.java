@@ -29,6 +29,11 @@ final class IndexDefinitions {
      * {@code public} is not on the search path, and the options as written, as PostgreSQL's pg_get_indexdef.
      */
     static String createIndex(TableDefinition table, IndexDefinition index, boolean opclassVisible) {
+        if (index.isScalar()) {
+            return (index.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + Identifiers.quote(index.name())
+                    + " ON " + Identifiers.quote(table.schema()) + "." + Identifiers.quote(table.name()) + " USING "
+                    + index.method() + " (" + columnList(table, index.columns()) + ")";
+        }
         StringBuilder sql = new StringBuilder("CREATE INDEX ").append(Identifiers.quote(index.name()))
                 .append(" ON ").append(Identifiers.quote(table.schema())).append('.')
                 .append(Identifiers.quote(table.name())).append(" USING ").append(index.method()).append(" (")
@@ -55,9 +60,10 @@ final class IndexDefinitions {
         return sql.toString();
     }
 
-    /** The quoted name of a vector index's column at {@code position} (1-based), or "" past it. */
+    /** The quoted name of an index's key column at {@code position} (1-based), or "" past the last one. */
     static String keyColumn(TableDefinition table, IndexDefinition index, int position) {
-        return position == 1 ? Identifiers.quote(table.column(index.column()).name()) : "";
+        return position >= 1 && position <= index.columns().size()
+                ? Identifiers.quote(table.column(index.columns().get(position - 1)).name()) : "";
     }
 
     /** pg_class.reloptions: {@code {m=16,ef_construction=64}}, or null without options. */
@@ -80,9 +86,37 @@ final class IndexDefinitions {
         return null;
     }
 
-    /** The pg_am OID of a vector index's access method. */
+    /** The pg_am OID of an index's access method. */
     static long accessMethod(IndexDefinition index) {
-        return index.method().equals("ivfflat") ? SystemObjects.IVFFLAT_AM : SystemObjects.HNSW_AM;
+        return switch (index.method()) {
+            case "btree" -> SystemObjects.BTREE_AM;
+            case "hash" -> SystemObjects.HASH_AM;
+            case "ivfflat" -> SystemObjects.IVFFLAT_AM;
+            default -> SystemObjects.HNSW_AM;
+        };
+    }
+
+    /** pg_index.indkey of an index: its key columns' attnums. */
+    static String keyVector(IndexDefinition index) {
+        return index.columns().stream().map(i -> String.valueOf(i + 1)).collect(Collectors.joining(" "));
+    }
+
+    /** pg_index.indcollation of an index: each key column's collation. */
+    static String collationVector(TableDefinition table, IndexDefinition index) {
+        return collationVector(table, index.columns());
+    }
+
+    /**
+     * pg_index.indclass of an index: a vector index's operator class, a B-tree's key columns' default ones
+     * (0 for a hash index, whose operator classes pg_opclass does not list).
+     */
+    static String operatorClassVector(TableDefinition table, IndexDefinition index) {
+        if (index.isScalar()) {
+            return index.method().equals("btree") ? operatorClassVector(table, index.columns())
+                    : index.columns().stream().map(i -> "0").collect(Collectors.joining(" "));
+        }
+        OperatorClasses.OperatorClass opclass = operatorClass(index);
+        return String.valueOf(opclass == null ? 0 : opclass.oid());
     }
 
     /** flatten_reloptions: a value stays bare when it is an identifier needing no quotes, else a literal. */
@@ -112,13 +146,21 @@ final class IndexDefinitions {
     }
 
     static String collationVector(TableDefinition table) {
-        return table.primaryKey().stream()
+        return collationVector(table, table.primaryKey());
+    }
+
+    private static String collationVector(TableDefinition table, List<Integer> columns) {
+        return columns.stream()
                 .map(i -> String.valueOf(TypeTraits.of(table.column(i).type().type()).collation()))
                 .collect(Collectors.joining(" "));
     }
 
     static String operatorClassVector(TableDefinition table) {
-        return table.primaryKey().stream().map(i -> {
+        return operatorClassVector(table, table.primaryKey());
+    }
+
+    private static String operatorClassVector(TableDefinition table, List<Integer> columns) {
+        return columns.stream().map(i -> {
             PgType type = table.column(i).type().type();
             OperatorClasses.OperatorClass opclass =
                     OperatorClasses.defaultBtree(type == PgType.VARCHAR ? PgType.TEXT : type);
@@ -132,7 +174,10 @@ final class IndexDefinitions {
     }
 
     private static String keyColumnList(TableDefinition table) {
-        return table.primaryKey().stream().map(i -> Identifiers.quote(table.column(i).name()))
-                .collect(Collectors.joining(", "));
+        return columnList(table, table.primaryKey());
+    }
+
+    private static String columnList(TableDefinition table, List<Integer> columns) {
+        return columns.stream().map(i -> Identifiers.quote(table.column(i).name())).collect(Collectors.joining(", "));
     }
 }

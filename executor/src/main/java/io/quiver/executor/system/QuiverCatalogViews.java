@@ -78,12 +78,16 @@ public final class QuiverCatalogViews {
 
     /** The distance an index orders by: l2, inner_product, cosine or l1. */
     private static String metric(IndexDefinition index) {
+        if (index.isScalar()) {
+            return null;
+        }
         return DistanceKind.forOpclass(index.opclass(), index.method()).name().toLowerCase(Locale.ROOT);
     }
 
     private static String metrics(List<IndexDefinition> indexes) {
-        return indexes.isEmpty() ? null
-                : indexes.stream().map(QuiverCatalogViews::metric).distinct().collect(Collectors.joining(", "));
+        List<IndexDefinition> vector = indexes.stream().filter(i -> !i.isScalar()).toList();
+        return vector.isEmpty() ? null
+                : vector.stream().map(QuiverCatalogViews::metric).distinct().collect(Collectors.joining(", "));
     }
 
     private static OffsetDateTime timestamp(long millis) {

@@ -5,6 +5,7 @@ import io.quiver.catalog.IndexDefinition;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.stats.TableStatistics;
+import java.util.stream.Collectors;
 
 /**
  * pg_class and the catalogs that describe relations: pg_attribute, pg_attrdef, pg_index, pg_constraint,
@@ -190,7 +191,8 @@ final class RelationCatalogs {
         }
         return switch (relation.kind()) {
             case Relation.TABLE -> relation.table().columns().size();
-            case Relation.INDEX -> relation.index() != null ? 1 : relation.table().primaryKey().size();
+            case Relation.INDEX -> relation.index() != null ? relation.index().columns().size()
+                    : relation.table().primaryKey().size();
             default -> SEQUENCE_COLUMNS;
         };
     }
@@ -205,7 +207,9 @@ final class RelationCatalogs {
                 attribute(rows, SystemObjects.primaryKeyIndexOid(table), table, table.primaryKey().get(k), k + 1);
             }
             for (IndexDefinition index : table.indexes()) {
-                attribute(rows, index.oid(), table, index.column(), 1);
+                for (int k = 0; k < index.columns().size(); k++) {
+                    attribute(rows, index.oid(), table, index.columns().get(k), k + 1);
+                }
             }
         }
     }
@@ -246,15 +250,16 @@ final class RelationCatalogs {
         }
         for (TableDefinition table : context.catalog().tables()) {
             for (IndexDefinition index : table.indexes()) {
-                OperatorClasses.OperatorClass opclass = IndexDefinitions.operatorClass(index);
-                rows.add().set("indexrelid", index.oid()).set("indrelid", table.oid()).set("indnatts", 1)
-                        .set("indnkeyatts", 1).set("indisunique", false).set("indnullsnotdistinct", false)
+                int columns = index.columns().size();
+                rows.add().set("indexrelid", index.oid()).set("indrelid", table.oid()).set("indnatts", columns)
+                        .set("indnkeyatts", columns).set("indisunique", index.unique()).set("indnullsnotdistinct", false)
                         .set("indisprimary", false).set("indisexclusion", false).set("indimmediate", true)
                         .set("indisclustered", false).set("indisvalid", true).set("indcheckxmin", false)
                         .set("indisready", true).set("indislive", true).set("indisreplident", false)
-                        .set("indkey", String.valueOf(index.column() + 1)).set("indcollation", "0")
-                        .set("indclass", String.valueOf(opclass == null ? 0 : opclass.oid()))
-                        .set("indoption", "0");
+                        .set("indkey", IndexDefinitions.keyVector(index))
+                        .set("indcollation", IndexDefinitions.collationVector(table, index))
+                        .set("indclass", IndexDefinitions.operatorClassVector(table, index))
+                        .set("indoption", index.columns().stream().map(i -> "0").collect(Collectors.joining(" ")));
             }
         }
     }

@@ -36,7 +36,7 @@ public final class StatisticsViews {
                     .set("n_tup_del", stats.deletes()).set("n_mod_since_analyze", stats.modifiedSinceAnalyze())
                     .set("last_analyze", stats.lastAnalyze()).set("analyze_count", stats.analyzeCount())
                     .set("vector_columns", table.columns().stream().filter(c -> c.type().dimensions() > 0).count())
-                    .set("vector_indexes", table.indexes().size())));
+                    .set("vector_indexes", table.vectorIndexes().size())));
 
     static final SystemTable VECTOR_COLUMNS = new SystemTable(
             "schemaname:name relname:name attname:name dimensions:int4 n_vectors:int8 null_frac:float4 "
@@ -150,7 +150,7 @@ public final class StatisticsViews {
     private static void indexes(SystemContext context, SystemTable.Rows rows) {
         var vectors = engine(context).vectorIndexes();
         for (TableDefinition table : context.catalog().tables()) {
-            for (IndexDefinition index : table.indexes()) {
+            for (IndexDefinition index : table.vectorIndexes()) {
                 IndexStats stats = vectors.loadedStats(table, index);
                 SystemTable.Row row = rows.add().set("schemaname", table.schema()).set("relname", table.name())
                         .set("indexname", index.name()).set("attname", table.column(index.column()).name())

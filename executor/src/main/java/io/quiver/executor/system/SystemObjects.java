@@ -16,6 +16,7 @@ public final class SystemObjects {
     public static final long DATABASE_OID = 16384;
     public static final long HEAP_AM = 2;
     public static final long BTREE_AM = 403;
+    public static final long HASH_AM = 405;
     public static final long DEFAULT_COLLATION = 100;
     public static final long PLPGSQL_EXTENSION = 13559;
     public static final long PG_CLASS = 1259;

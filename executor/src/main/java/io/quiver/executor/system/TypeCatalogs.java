@@ -18,6 +18,8 @@ final class TypeCatalogs {
                         .set("amhandler", "heap_tableam_handler").set("amtype", "t");
                 rows.add().set("oid", SystemObjects.BTREE_AM).set("amname", "btree").set("amhandler", "bthandler")
                         .set("amtype", "i");
+                rows.add().set("oid", SystemObjects.HASH_AM).set("amname", "hash").set("amhandler", "hashhandler")
+                        .set("amtype", "i");
                 rows.add().set("oid", SystemObjects.IVFFLAT_AM).set("amname", "ivfflat")
                         .set("amhandler", "ivfflathandler").set("amtype", "i");
                 rows.add().set("oid", SystemObjects.HNSW_AM).set("amname", "hnsw").set("amhandler", "hnswhandler")

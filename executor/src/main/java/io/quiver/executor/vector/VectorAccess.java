@@ -2,6 +2,7 @@ package io.quiver.executor.vector;
 
 import io.quiver.catalog.IndexDefinition;
 import io.quiver.catalog.TableDefinition;
+import io.quiver.executor.session.PlannerSwitches;
 import io.quiver.executor.session.SessionSettings;
 import io.quiver.index.DistanceKind;
 import io.quiver.index.IndexOptions;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -30,7 +30,6 @@ record VectorAccess(IndexDefinition index, int efSearch, int probes, double cost
     static final int SMALL_TABLE_ROWS = 5_000;
     /** A graph walk reads vectors scattered in memory, about twice as slow per distance as a sequential scan. */
     private static final double RANDOM_ACCESS_FACTOR = 2;
-    private static final Set<String> FALSE = Set.of("off", "of", "false", "f", "fa", "fal", "fals", "no", "n", "0");
 
     /** One access considered, with its cost. */
     record Alternative(String name, double cost) {
@@ -62,7 +61,7 @@ record VectorAccess(IndexDefinition index, int efSearch, int probes, double cost
                                int k, SessionSettings settings, ToDoubleFunction<IndexDefinition> degree) {
         int efSearch = IndexOptions.efSearch(settings.show("hnsw.ef_search"));
         int probes = IndexOptions.probes(settings.show("ivfflat.probes"));
-        boolean indexScan = !FALSE.contains(settings.show("enable_indexscan").strip().toLowerCase(Locale.ROOT));
+        boolean indexScan = PlannerSwitches.indexScansEnabled(settings);
         double n = Math.max(1, rows);
         int dimensions = table.column(column).type().dimensions();
         double candidates = k / Math.max(selectivity, 1 / n);
@@ -72,7 +71,7 @@ record VectorAccess(IndexDefinition index, int efSearch, int probes, double cost
         IndexDefinition best = null;
         double bestCost = exactCost;
         if (indexScan) {
-            for (IndexDefinition index : table.indexes()) {
+            for (IndexDefinition index : table.vectorIndexes()) {
                 if (index.column() != column || DistanceKind.forOpclass(index.opclass(), index.method()) != kind) {
                     continue;
                 }

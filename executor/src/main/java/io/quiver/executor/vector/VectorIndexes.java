@@ -271,10 +271,10 @@ public final class VectorIndexes implements AutoCloseable {
             return 0;
         }
         forget(table);
-        for (IndexDefinition definition : table.indexes()) {
+        for (IndexDefinition definition : table.vectorIndexes()) {
             publish(table, definition, build(table, definition, 0, "REINDEX", new CancelFlag()));
         }
-        return table.indexes().size();
+        return table.vectorIndexes().size();
     }
 
     /** Deleted rows the table's in-memory vector columns still hold slots for (0 when not loaded). */
@@ -309,7 +309,7 @@ public final class VectorIndexes implements AutoCloseable {
         if (vectors != null) {
             vectors.indexes().values().forEach(VectorIndex::close);
         }
-        table.indexes().forEach(index -> {
+        table.vectorIndexes().forEach(index -> {
             degrees.remove(index.oid());
             deleteDirectory(directoryOf(index));
         });

@@ -14,6 +14,8 @@ public enum MapKind {
     ROWS(LongDataType.INSTANCE, ByteArrayDataType.INSTANCE),
     /** {@code table.<id>.pkey}: encoded primary key to row id. */
     PRIMARY_KEY(ByteArrayDataType.INSTANCE, LongDataType.INSTANCE),
+    /** {@code table.<id>.index.<index id>}: encoded key values (and row id) to row id. */
+    SECONDARY_INDEX(ByteArrayDataType.INSTANCE, LongDataType.INSTANCE),
     /** {@code meta.<name>}: the catalog's maps. */
     META(StringDataType.INSTANCE, ByteArrayDataType.INSTANCE);
 
@@ -36,6 +38,9 @@ public enum MapKind {
             }
             if (mapName.endsWith(".pkey")) {
                 return PRIMARY_KEY;
+            }
+            if (mapName.matches("table\\.\\d+\\.index\\.\\d+")) {
+                return SECONDARY_INDEX;
             }
         }
         return null;

@@ -8,19 +8,26 @@ import java.util.List;
  * Rows are read and written in column order and stored in slot order ({@link RowLayout}): a dropped
  * column's slot is written as NULL and skipped when read; rows stored before a column was added lack its
  * slot and read its missing value. Rows stored with slots a reader does not know yet (written after a
- * column was added by a newer catalog version) read without them.
+ * column was added by a newer catalog version) read without them. With compression on, rows are stored
+ * LZ4-compressed where that pays ({@link RowCompression}); compressed and raw rows both read, either way.
  */
 public final class RowCodec {
     private final PgType[] slotTypes;
     private final RowLayout layout;
+    private final boolean compress;
 
     public RowCodec(List<PgType> columnTypes) {
         this(RowLayout.identity(columnTypes));
     }
 
     public RowCodec(RowLayout layout) {
+        this(layout, false);
+    }
+
+    public RowCodec(RowLayout layout, boolean compress) {
         this.layout = layout;
         this.slotTypes = layout.slotTypes().toArray(PgType[]::new);
+        this.compress = compress;
     }
 
     public byte[] encode(Object[] row) {
@@ -41,10 +48,11 @@ public final class RowCodec {
                 ValueCodec.write(out, slotTypes[i], slots[i]);
             }
         }
-        return out.toByteArray();
+        return compress ? RowCompression.compress(out.toByteArray()) : out.toByteArray();
     }
 
-    public Object[] decode(byte[] encoded) {
+    public Object[] decode(byte[] storedRow) {
+        byte[] encoded = RowCompression.decompress(storedRow);
         ByteReader in = new ByteReader(encoded);
         long stored = in.readVarLong();
         if (stored < 0 || stored > encoded.length * 8L) {
