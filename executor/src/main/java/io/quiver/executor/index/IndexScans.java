@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -96,13 +95,13 @@ public final class IndexScans {
         private final long indexId;
         private final List<IndexBounds> probes;
         private final List<PgType> types;
-        private final AtomicBoolean cancel;
+        private final CancelFlag cancel;
         private int probe = -1;
         private RowCursor cursor;
         private Object[] current;
 
         ProbeEnumerator(TableAccess access, long indexId, List<IndexBounds> probes, List<PgType> types,
-                        AtomicBoolean cancel) {
+                        CancelFlag cancel) {
             this.access = access;
             this.indexId = indexId;
             this.probes = probes;
@@ -117,7 +116,7 @@ public final class IndexScans {
 
         @Override
         public boolean moveNext() {
-            CancelFlag.check(cancel);
+            cancel.check();
             while (cursor == null || !cursor.next()) {
                 if (++probe >= probes.size()) {
                     return false;
