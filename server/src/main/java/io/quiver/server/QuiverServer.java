@@ -4,6 +4,7 @@ import io.quiver.executor.EngineConfig;
 import io.quiver.executor.QuiverEngine;
 import io.quiver.wire.PgServer;
 import io.quiver.wire.PgServerConfig;
+import io.quiver.wire.auth.SecurityConfig;
 import java.net.InetSocketAddress;
 
 /** A running Quiver: the database engine behind a PostgreSQL wire-protocol listener. */
@@ -20,10 +21,15 @@ public final class QuiverServer implements AutoCloseable {
 
     /** Opens the data directory and starts listening; returns once clients can connect. */
     public static QuiverServer start(ServerConfig config) {
+        SecurityConfig security = config.security().toConfig(config.host());
+        String superuserPassword = config.security().superuserPassword();
         QuiverEngine engine = QuiverEngine.open(new EngineConfig(config.dataDirectory(), config.synchronousCommit(),
                 config.autovacuum()));
         try {
-            PgServer listener = new PgServer(PgServerConfig.of(config.host(), config.port()), engine);
+            if (superuserPassword != null) {
+                engine.setSuperuserPassword(superuserPassword);
+            }
+            PgServer listener = new PgServer(PgServerConfig.of(config.host(), config.port()), engine, security);
             return new QuiverServer(engine, listener, listener.start());
         } catch (RuntimeException e) {
             engine.close();

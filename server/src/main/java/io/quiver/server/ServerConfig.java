@@ -11,13 +11,23 @@ import java.nio.file.Path;
  * @param dataDirectory the data directory
  * @param synchronousCommit whether commits wait for the disk
  * @param autovacuum when the background vacuum runs
+ * @param security authentication and TLS
  */
 public record ServerConfig(String host, int port, Path dataDirectory, boolean synchronousCommit,
-                           AutovacuumSettings autovacuum) {
+                           AutovacuumSettings autovacuum, ServerSecurity security) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5433;
 
     public ServerConfig(String host, int port, Path dataDirectory, boolean synchronousCommit) {
         this(host, port, dataDirectory, synchronousCommit, AutovacuumSettings.DEFAULTS);
+    }
+
+    public ServerConfig(String host, int port, Path dataDirectory, boolean synchronousCommit,
+                        AutovacuumSettings autovacuum) {
+        this(host, port, dataDirectory, synchronousCommit, autovacuum, ServerSecurity.NONE);
+    }
+
+    public ServerConfig withSecurity(ServerSecurity newSecurity) {
+        return new ServerConfig(host, port, dataDirectory, synchronousCommit, autovacuum, newSecurity);
     }
 }

@@ -51,7 +51,7 @@ final class RunningServer implements AutoCloseable {
 
     Connection connect(Properties extra) throws SQLException {
         Properties properties = new Properties();
-        properties.setProperty("user", "quiver");
+        properties.setProperty("user", "postgres");
         properties.putAll(extra);
         return DriverManager.getConnection(jdbcUrl(), properties);
     }

@@ -11,6 +11,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.quiver.executor.api.QueryEngine;
+import io.quiver.wire.auth.SecurityConfig;
 import io.quiver.wire.connection.BackendKeyRegistry;
 import io.quiver.wire.connection.ConnectionServices;
 import io.quiver.wire.connection.PgConnectionHandler;
@@ -33,14 +34,21 @@ public final class PgServer implements AutoCloseable {
 
     private final PgServerConfig config;
     private final QueryEngine engine;
+    private final SecurityConfig security;
     private EventLoopGroup acceptor;
     private EventLoopGroup io;
     private ExecutorService workers;
     private Channel serverChannel;
 
+    /** A server that trusts every client: for loopback listeners and tests. */
     public PgServer(PgServerConfig config, QueryEngine engine) {
+        this(config, engine, SecurityConfig.TRUST_ALL);
+    }
+
+    public PgServer(PgServerConfig config, QueryEngine engine, SecurityConfig security) {
         this.config = config;
         this.engine = engine;
+        this.security = security;
     }
 
     /** Binds and starts accepting clients; returns the address actually bound (useful with port 0). */
@@ -51,7 +59,7 @@ public final class PgServer implements AutoCloseable {
         acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         io = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         workers = newWorkers(config.workerThreads());
-        ConnectionServices services = new ConnectionServices(engine, new BackendKeyRegistry(), workers);
+        ConnectionServices services = new ConnectionServices(engine, new BackendKeyRegistry(), workers, security);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, io)
                 .channel(NioServerSocketChannel.class)

@@ -15,7 +15,13 @@ import io.quiver.executor.statement.StatementResult;
 import io.quiver.executor.statement.Statements;
 import io.quiver.executor.statement.TransactionUse;
 import io.quiver.executor.stats.TableChanges;
+import io.quiver.executor.security.RoleCommands;
+import io.quiver.executor.security.Roles;
 import io.quiver.sql.utility.AlterIndexSet;
+import io.quiver.sql.utility.AlterRole;
+import io.quiver.sql.utility.CreateRole;
+import io.quiver.sql.utility.DropRole;
+import io.quiver.sql.utility.RenameRole;
 import io.quiver.sql.utility.AlterTable;
 import io.quiver.sql.utility.Analyze;
 import io.quiver.sql.utility.Backup;
@@ -84,7 +90,8 @@ public final class UtilityPlanner {
             case ResetVariable reset -> SettingCommands.reset(session, reset);
             case ShowVariable show -> SettingCommands.show(session, show);
             case SetTransaction ignored -> normal(ctx -> StatementResult.command("SET"));
-            case CreateTable create -> normal(ctx -> CreateTableCommand.run(create, ctx, searchPath()));
+            case CreateTable create -> normal(ctx -> CreateTableCommand.run(create, ctx, searchPath(),
+                    Roles.current(session, ctx.catalogView()).oid()));
             case DropTable drop -> normal(ctx -> dropTables(drop, ctx));
             case CreateIndex create -> normal(ctx -> indexCommands().create(create, ctx));
             case DropIndex drop -> normal(ctx -> indexCommands().drop(drop, ctx));
@@ -109,6 +116,10 @@ public final class UtilityPlanner {
             case Deallocate deallocate -> normal(ctx -> StatementResult.command(
                     deallocate.name() == null ? "DEALLOCATE ALL" : "DEALLOCATE"));
             case EmptyStatement ignored -> normal(ctx -> StatementResult.command(""));
+            case CreateRole create -> normal(ctx -> new RoleCommands(session).create(create, ctx));
+            case AlterRole alter -> normal(ctx -> new RoleCommands(session).alter(alter, ctx));
+            case RenameRole rename -> normal(ctx -> new RoleCommands(session).rename(rename, ctx));
+            case DropRole drop -> normal(ctx -> new RoleCommands(session).drop(drop, ctx));
             default -> throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
                     describe(statement));
         };

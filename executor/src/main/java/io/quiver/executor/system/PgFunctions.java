@@ -123,8 +123,10 @@ public final class PgFunctions {
         if (oid == null) {
             return null;
         }
-        if (oid == SystemObjects.BOOTSTRAP_SUPERUSER) {
-            return SessionScope.current().options().user();
+        QuiverSession session = SessionScope.current();
+        var role = catalog(session).roleByOid(oid);
+        if (role != null) {
+            return role.name();
         }
         return oid == SystemObjects.PG_DATABASE_OWNER ? "pg_database_owner" : "unknown (OID=" + oid + ")";
     }

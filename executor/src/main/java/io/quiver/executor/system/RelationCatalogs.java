@@ -148,7 +148,8 @@ final class RelationCatalogs {
             long namespace = SystemObjects.namespaceOid(relation.schema());
             boolean hasIndex = relation.kind() == Relation.TABLE && table != null && hasIndex(table);
             rows.add().set("oid", relation.oid()).set("relname", relation.name()).set("relnamespace", namespace)
-                    .set("reltype", 0).set("reloftype", 0).set("relowner", SystemObjects.BOOTSTRAP_SUPERUSER)
+                    .set("reltype", 0).set("reloftype", 0).set("relowner", table == null
+                            ? SystemObjects.BOOTSTRAP_SUPERUSER : context.catalog().tableAcl(table.oid()).owner())
                     .set("relam", accessMethod(relation))
                     .set("relfilenode", relation.kind() == Relation.VIEW ? 0 : relation.oid())
                     .set("reltablespace", 0).set("relpages", 0).set("reltuples", reltuples(context, relation))

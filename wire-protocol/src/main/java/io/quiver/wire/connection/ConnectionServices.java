@@ -1,12 +1,15 @@
 package io.quiver.wire.connection;
 
 import io.quiver.executor.api.QueryEngine;
+import io.quiver.wire.auth.SecurityConfig;
 import java.util.concurrent.Executor;
 
 /**
  * What every connection of a server shares.
  *
  * @param workers where queries run; never a Netty event loop
+ * @param security how clients authenticate and whether they may use TLS
  */
-public record ConnectionServices(QueryEngine engine, BackendKeyRegistry backendKeys, Executor workers) {
+public record ConnectionServices(QueryEngine engine, BackendKeyRegistry backendKeys, Executor workers,
+                                 SecurityConfig security) {
 }
