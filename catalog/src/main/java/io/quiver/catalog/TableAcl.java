@@ -2,7 +2,9 @@ package io.quiver.catalog;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -66,9 +68,15 @@ public record TableAcl(long owner, List<AclItem> items) {
         if (items == null) {
             return ownedBy(newOwner);
         }
-        List<AclItem> moved = items.stream().map(item -> new AclItem(item.grantee() == owner ? newOwner : item.grantee(),
-                item.grantor() == owner ? newOwner : item.grantor(), item.privileges())).toList();
-        return new TableAcl(newOwner, moved);
+        // Entries that now name the same grantee and grantor merge into one, where the first of them stood.
+        Map<List<Long>, Set<TablePrivilege>> moved = new LinkedHashMap<>();
+        for (AclItem item : items) {
+            List<Long> key = List.of(item.grantee() == owner ? newOwner : item.grantee(),
+                    item.grantor() == owner ? newOwner : item.grantor());
+            moved.computeIfAbsent(key, k -> EnumSet.noneOf(TablePrivilege.class)).addAll(item.privileges());
+        }
+        return new TableAcl(newOwner, moved.entrySet().stream()
+                .map(e -> new AclItem(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList());
     }
 
     String encode() {

@@ -8,6 +8,7 @@ import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.api.Notice;
+import io.quiver.executor.security.TablePermissions;
 import io.quiver.executor.session.ExecutionContext;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SearchPath;
@@ -57,6 +58,7 @@ final class IndexCommands {
         String command = create.concurrently() ? concurrently("CREATE INDEX") : "CREATE INDEX";
         QualifiedName target = create.table();
         TableDefinition table = searchPath.requireTable(ctx.catalogView(), target.schema(), target.name());
+        TablePermissions.requireOwner(session, ctx.catalogView(), table);
         String method = create.method() == null ? "btree" : create.method();
         if (!method.equals("hnsw") && !method.equals("ivfflat")) {
             throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED, "access method \"%s\" is not supported yet",
@@ -103,6 +105,7 @@ final class IndexCommands {
                         "index \"" + name + "\" does not exist, skipping"));
                 continue;
             }
+            TablePermissions.requireIndexOwner(session, ctx.catalogView(), table, name.name());
             IndexDefinition definition = table.index(name.name());
             ctx.catalog().dropIndex(table, name.name());
             ctx.afterCommit(() -> indexes.drop(table, definition));
@@ -115,6 +118,7 @@ final class IndexCommands {
         if (table == null) {
             return missingForAlter(rename.index(), rename.ifExists());
         }
+        TablePermissions.requireIndexOwner(session, ctx.catalogView(), table, rename.index().name());
         ctx.catalog().renameIndex(table, table.index(rename.index().name()), rename.newName());
         return StatementResult.command("ALTER INDEX");
     }
@@ -129,6 +133,7 @@ final class IndexCommands {
         if (table == null) {
             return missingForAlter(alter.name(), alter.ifExists());
         }
+        TablePermissions.requireIndexOwner(session, ctx.catalogView(), table, alter.name().name());
         IndexDefinition index = table.index(alter.name().name());
         Map<String, String> options = new LinkedHashMap<>(index.options());
         alter.options().forEach((key, value) -> {
@@ -156,6 +161,7 @@ final class IndexCommands {
             }
             throw QuiverException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name);
         }
+        TablePermissions.requireIndexOwner(session, ctx.catalogView(), table, name.name());
         IndexDefinition index = table.index(name.name());
         ctx.catalog().replaceTable(table.withIndexReplaced(index.withComment(text)));
         return StatementResult.command("COMMENT");
@@ -178,6 +184,7 @@ final class IndexCommands {
         if (table == null) {
             throw QuiverException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", reindex.name());
         }
+        TablePermissions.requireIndexOwner(session, ctx.catalogView(), table, reindex.name().name());
         return StatementResult.command("REINDEX",
                 buildAfterCommit(table, table.index(reindex.name().name()), ctx, command));
     }

@@ -1,5 +1,6 @@
 package io.quiver.executor.system;
 
+import io.quiver.executor.security.AclText;
 import io.quiver.catalog.ColumnDefinition;
 import io.quiver.catalog.IndexDefinition;
 import io.quiver.catalog.TableDefinition;
@@ -161,6 +162,8 @@ final class RelationCatalogs {
                     .set("relforcerowsecurity", false).set("relispopulated", true)
                     .set("relreplident", relation.kind() == Relation.TABLE ? "d" : "n").set("relispartition", false)
                     .set("relrewrite", 0).set("relfrozenxid", 0).set("relminmxid", 0)
+                    .set("relacl", table == null || relation.kind() != Relation.TABLE ? null
+                            : AclText.relacl(context.catalog(), context.catalog().tableAcl(table.oid())))
                     .set("reloptions", relation.index() == null ? null
                             : IndexDefinitions.relOptions(relation.index()));
         }

@@ -126,7 +126,7 @@ final class RoleStatements {
         for (PrivilegeContext privilege : ctx.privilege()) {
             String name = Words.foldCase(privilege.getText());
             if (OTHER_PRIVILEGES.contains(name)) {
-                throw QuiverException.of(SqlState.INVALID_GRANT_OPERATION, "invalid privilege type %s for relation",
+                throw QuiverException.of(SqlState.INVALID_GRANT_OPERATION, "invalid privilege type %s for table",
                         name.toUpperCase(java.util.Locale.ROOT));
             }
             if (!TABLE_PRIVILEGES.contains(name)) {

@@ -352,6 +352,9 @@ final class StatementBuilder extends PgUtilityParserBaseVisitor<UtilityStatement
 
     @Override
     public UtilityStatement visitRevoke(RevokeContext ctx) {
+        if (ctx.OPTION() != null) {
+            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "REVOKE GRANT OPTION FOR is not supported");
+        }
         return grantOrRevoke(false, ctx.privileges(), ctx.privilegeTarget(), ctx.grantee());
     }
 
