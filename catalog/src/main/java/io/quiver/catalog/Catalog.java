@@ -19,6 +19,8 @@ public final class Catalog {
     static final String TABLE_PREFIX = "table/";
     static final String SCHEMA_PREFIX = "schema/";
     static final String EXTENSION_PREFIX = "extension/";
+    static final String ROLE_PREFIX = "role/";
+    static final String TABLE_ACL_PREFIX = "acl/";
     /** PostgreSQL hands out user OIDs from 16384; Quiver's fixed type OIDs sit just above that. */
     private static final long FIRST_USER_OID = 16400;
 
@@ -48,9 +50,22 @@ public final class Catalog {
                 } else if (key.startsWith(EXTENSION_PREFIX)) {
                     state = state.withExtension(key.substring(EXTENSION_PREFIX.length()),
                             new String(entry.getValue(), StandardCharsets.UTF_8));
+                } else if (key.startsWith(ROLE_PREFIX)) {
+                    state = state.withRole(RoleDefinitionCodec.decode(entry.getValue()));
+                } else if (key.startsWith(TABLE_ACL_PREFIX)) {
+                    state = state.withTableAcl(Long.parseLong(key.substring(TABLE_ACL_PREFIX.length())),
+                            TableAcl.decode(new String(entry.getValue(), StandardCharsets.UTF_8)));
                 }
             }
-            tx.rollback();
+            if (state.roleByOid(RoleDefinition.BOOTSTRAP_SUPERUSER_OID) == null) {
+                // A new data directory (or one from before roles): initdb's superuser, persisted with the catalog.
+                RoleDefinition bootstrap = RoleDefinition.bootstrapSuperuser();
+                tx.meta(META_MAP).put(roleKey(bootstrap.oid()), RoleDefinitionCodec.encode(bootstrap));
+                state = state.withRole(bootstrap);
+                tx.commit();
+            } else {
+                tx.rollback();
+            }
         }
         return new Catalog(storage, state);
     }
@@ -80,6 +95,14 @@ public final class Catalog {
             state = change.apply(state);
         }
         current = state.nextVersion();
+    }
+
+    static String roleKey(long oid) {
+        return ROLE_PREFIX + oid;
+    }
+
+    static String tableAclKey(long tableOid) {
+        return TABLE_ACL_PREFIX + tableOid;
     }
 
     static String tableKey(QualifiedTableName name) {

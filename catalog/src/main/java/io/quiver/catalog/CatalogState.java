@@ -21,19 +21,74 @@ public final class CatalogState {
     private final Set<String> schemas;
     private final Map<String, String> extensions;
     private final Map<Long, TableDefinition> droppedHere;
+    private final Map<String, RoleDefinition> roles;
+    private final Map<Long, TableAcl> tableAcls;
 
     private CatalogState(long version, Map<QualifiedTableName, TableDefinition> tables, Set<String> schemas,
-                         Map<String, String> extensions, Map<Long, TableDefinition> droppedHere) {
+                         Map<String, String> extensions, Map<Long, TableDefinition> droppedHere,
+                         Map<String, RoleDefinition> roles, Map<Long, TableAcl> tableAcls) {
         this.version = version;
         this.tables = Collections.unmodifiableMap(tables);
         this.schemas = Collections.unmodifiableSet(schemas);
         this.extensions = Collections.unmodifiableMap(extensions);
         this.droppedHere = Collections.unmodifiableMap(droppedHere);
+        this.roles = Collections.unmodifiableMap(roles);
+        this.tableAcls = Collections.unmodifiableMap(tableAcls);
     }
 
     public static CatalogState empty() {
         return new CatalogState(0, new TreeMap<>(CatalogState::compareNames), new TreeSet<>(BUILTIN_SCHEMAS),
-                new TreeMap<>(), new TreeMap<>());
+                new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+    }
+
+    /** Every role, by name. */
+    public Map<String, RoleDefinition> roles() {
+        return roles;
+    }
+
+    /** The role named {@code name}, or null. */
+    public RoleDefinition role(String name) {
+        return roles.get(name);
+    }
+
+    public RoleDefinition roleByOid(long oid) {
+        return roles.values().stream().filter(r -> r.oid() == oid).findFirst().orElse(null);
+    }
+
+    /** The owner and privileges of the table with OID {@code tableOid}; the bootstrap superuser's by default. */
+    public TableAcl tableAcl(long tableOid) {
+        return tableAcls.getOrDefault(tableOid, TableAcl.ownedBy(RoleDefinition.BOOTSTRAP_SUPERUSER_OID));
+    }
+
+    /** The tables {@code roleOid} owns or holds privileges on (what keeps DROP ROLE from dropping it). */
+    public java.util.List<TableDefinition> tablesReferencing(long roleOid) {
+        return tables.values().stream().filter(t -> {
+            TableAcl acl = tableAcl(t.oid());
+            return acl.owner() == roleOid || acl.effectiveItems().stream().anyMatch(i -> i.grantee() == roleOid);
+        }).toList();
+    }
+
+    CatalogState withRole(RoleDefinition role) {
+        Map<String, RoleDefinition> changed = new TreeMap<>(roles);
+        changed.values().removeIf(r -> r.oid() == role.oid());
+        changed.put(role.name(), role);
+        return new CatalogState(version, tables, schemas, extensions, droppedHere, changed, tableAcls);
+    }
+
+    CatalogState withoutRole(String name) {
+        Map<String, RoleDefinition> changed = new TreeMap<>(roles);
+        changed.remove(name);
+        return new CatalogState(version, tables, schemas, extensions, droppedHere, changed, tableAcls);
+    }
+
+    CatalogState withTableAcl(long tableOid, TableAcl acl) {
+        Map<Long, TableAcl> changed = new TreeMap<>(tableAcls);
+        if (acl == null) {
+            changed.remove(tableOid);
+        } else {
+            changed.put(tableOid, acl);
+        }
+        return new CatalogState(version, tables, schemas, extensions, droppedHere, roles, changed);
     }
 
     private static int compareNames(QualifiedTableName a, QualifiedTableName b) {
@@ -117,7 +172,8 @@ public final class CatalogState {
         CatalogState without = withoutTable(table.qualifiedName());
         Map<Long, TableDefinition> dropped = new TreeMap<>(droppedHere);
         dropped.put(table.oid(), table.withState(CollectionState.DROPPED));
-        return new CatalogState(version, without.tables, without.schemas, without.extensions, dropped);
+        return new CatalogState(version, without.tables, without.schemas, without.extensions, dropped, roles,
+                tableAcls);
     }
 
     CatalogState withSchema(String schema) {
@@ -149,7 +205,7 @@ public final class CatalogState {
     }
 
     CatalogState nextVersion() {
-        return new CatalogState(version + 1, tables, schemas, extensions, Map.of());
+        return new CatalogState(version + 1, tables, schemas, extensions, Map.of(), roles, tableAcls);
     }
 
     private CatalogState copy(UnaryOperator<Map<QualifiedTableName, TableDefinition>> tableChange,
@@ -158,6 +214,6 @@ public final class CatalogState {
         Map<QualifiedTableName, TableDefinition> newTables = new TreeMap<>(CatalogState::compareNames);
         newTables.putAll(tables);
         return new CatalogState(version, tableChange.apply(newTables), schemaChange.apply(new TreeSet<>(schemas)),
-                extensionChange.apply(new TreeMap<>(extensions)), droppedHere);
+                extensionChange.apply(new TreeMap<>(extensions)), droppedHere, roles, tableAcls);
     }
 }

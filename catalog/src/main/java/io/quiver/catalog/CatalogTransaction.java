@@ -103,8 +103,40 @@ public final class CatalogTransaction {
     public void dropTable(TableDefinition table) {
         QualifiedTableName name = table.qualifiedName();
         meta.remove(Catalog.tableKey(name));
-        changes.add(state -> state.withoutTable(name));
+        meta.remove(Catalog.tableAclKey(table.oid()));
+        long oid = table.oid();
+        changes.add(state -> state.withoutTable(name).withTableAcl(oid, null));
         view = view.withDroppedTable(table);
+    }
+
+    /** CREATE ROLE: the name must be free. */
+    public void createRole(RoleDefinition role) {
+        if (view.role(role.name()) != null) {
+            throw QuiverException.of(SqlState.DUPLICATE_OBJECT, "role \"%s\" already exists", role.name());
+        }
+        storeRole(role);
+    }
+
+    /** ALTER ROLE, including RENAME TO (whose new name the caller checked). */
+    public void replaceRole(RoleDefinition role) {
+        storeRole(role);
+    }
+
+    private void storeRole(RoleDefinition role) {
+        meta.put(Catalog.roleKey(role.oid()), RoleDefinitionCodec.encode(role));
+        apply(state -> state.withRole(role));
+    }
+
+    public void dropRole(RoleDefinition role) {
+        meta.remove(Catalog.roleKey(role.oid()));
+        String name = role.name();
+        apply(state -> state.withoutRole(name));
+    }
+
+    /** Sets a table's owner and privileges (CREATE TABLE, GRANT, REVOKE, ALTER TABLE ... OWNER TO). */
+    public void setTableAcl(long tableOid, TableAcl acl) {
+        Catalog.putText(meta, Catalog.tableAclKey(tableOid), acl.encode());
+        apply(state -> state.withTableAcl(tableOid, acl));
     }
 
     public void createSchema(String schema) {

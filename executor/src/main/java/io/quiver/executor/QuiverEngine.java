@@ -1,6 +1,12 @@
 package io.quiver.executor;
 
 import io.quiver.catalog.Catalog;
+import io.quiver.catalog.CatalogTransaction;
+import io.quiver.catalog.RoleDefinition;
+import io.quiver.common.security.ScramVerifier;
+import io.quiver.executor.api.LoginRole;
+import io.quiver.storage.StorageTransaction;
+import java.util.Optional;
 import io.quiver.executor.api.QueryEngine;
 import io.quiver.executor.api.Session;
 import io.quiver.executor.api.SessionOptions;
@@ -83,6 +89,24 @@ public final class QuiverEngine implements QueryEngine {
     @Override
     public Map<String, String> startupParameters() {
         return SessionSettings.startupReport();
+    }
+
+    @Override
+    public Optional<LoginRole> loginRole(String name) {
+        RoleDefinition role = catalog.current().role(name);
+        return Optional.ofNullable(role).map(r -> new LoginRole(r.name(), r.canLogin(), r.superuser(), r.password(),
+                r.validUntil()));
+    }
+
+    /** Sets the bootstrap superuser's password (the server's --superuser-password-file), stored as a verifier. */
+    public void setSuperuserPassword(String password) {
+        try (StorageTransaction tx = storage.begin()) {
+            CatalogTransaction ddl = catalog.begin(tx);
+            RoleDefinition superuser = ddl.view().roleByOid(RoleDefinition.BOOTSTRAP_SUPERUSER_OID);
+            ddl.replaceRole(superuser.withPassword(ScramVerifier.create(password).stored()));
+            tx.commit();
+            ddl.publish();
+        }
     }
 
     public Catalog catalog() {

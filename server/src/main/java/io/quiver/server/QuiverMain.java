@@ -3,6 +3,7 @@ package io.quiver.server;
 import io.quiver.common.error.QuiverException;
 import io.quiver.executor.session.DurationSetting;
 import io.quiver.executor.vacuum.AutovacuumSettings;
+import io.quiver.wire.auth.AuthMethod;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -70,13 +71,42 @@ public final class QuiverMain implements Callable<Integer> {
             + "(default: none).")
     int metricsPort = OperationalSettings.NO_METRICS;
 
+    @Option(names = "--hba-file", description = "Client authentication rules in pg_hba.conf form: "
+            + "host|hostssl|hostnossl DATABASE USER ADDRESS METHOD, the first matching line decides.")
+    Path hbaFile;
+
+    @Option(names = "--auth", description = "Authentication method for every client when there is no --hba-file: "
+            + "trust, password, md5 or scram-sha-256. Without either, only a loopback --host is allowed "
+            + "(and trusted).", converter = AuthMethodConverter.class)
+    AuthMethod auth;
+
+    @Option(names = "--tls-cert", description = "PEM certificate (chain) for TLS; with --tls-key, clients may "
+            + "use sslmode=require.")
+    Path tlsCertificate;
+
+    @Option(names = "--tls-key", description = "PKCS#8 PEM private key of --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--superuser-password-file", description = "File whose first line becomes the password of "
+            + "the bootstrap superuser postgres at startup.")
+    Path superuserPasswordFile;
+
+    /** Picocli's converter for --auth, with the hba file's method names. */
+    static final class AuthMethodConverter implements CommandLine.ITypeConverter<AuthMethod> {
+        @Override
+        public AuthMethod convert(String value) {
+            return AuthMethod.parse(value);
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         QuiverServer server;
         try {
             server = QuiverServer.start(new ServerConfig(host, port, dataDirectory.toAbsolutePath(), synchronousCommit,
                     new AutovacuumSettings(Duration.ofSeconds(autovacuumNaptimeSeconds), autovacuumThreshold,
-                            autovacuumScaleFactor), operations()));
+                            autovacuumScaleFactor), operations(), new ServerSecurity(hbaFile, auth, tlsCertificate,
+                            tlsKey, superuserPasswordFile)));
         } catch (QuiverException e) {
             // A damaged data directory or a taken port: say so and exit non-zero, so a supervisor does not
             // restart into the same failure with a stack trace each time.

@@ -6,6 +6,7 @@ import io.quiver.server.metrics.MetricsEndpoint;
 import io.quiver.server.metrics.QuiverMetrics;
 import io.quiver.wire.PgServer;
 import io.quiver.wire.PgServerConfig;
+import io.quiver.wire.auth.SecurityConfig;
 import java.net.InetSocketAddress;
 
 /** A running Quiver: the database engine behind a PostgreSQL wire-protocol listener (and metrics, if asked). */
@@ -25,13 +26,18 @@ public final class QuiverServer implements AutoCloseable {
     /** Opens the data directory and starts listening; returns once clients can connect. */
     public static QuiverServer start(ServerConfig config) {
         OperationalSettings operations = config.operations();
+        SecurityConfig security = config.security().toConfig(config.host());
+        String superuserPassword = config.security().superuserPassword();
         QuiverEngine engine = QuiverEngine.open(new EngineConfig(config.dataDirectory(), config.synchronousCommit(),
                 config.autovacuum(), operations.settingDefaults()));
         PgServer listener = null;
         try {
+            if (superuserPassword != null) {
+                engine.setSuperuserPassword(superuserPassword);
+            }
             QuiverMetrics observed = new QuiverMetrics();
             listener = new PgServer(new PgServerConfig(config.host(), config.port(), operations.maxMessageSize(),
-                    0, operations.maxConnections()), engine, observed);
+                    0, operations.maxConnections()), engine, security, observed);
             InetSocketAddress address = listener.start();
             MetricsEndpoint metrics = null;
             if (operations.metricsPort() != OperationalSettings.NO_METRICS) {

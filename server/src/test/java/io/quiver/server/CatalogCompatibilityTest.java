@@ -123,10 +123,10 @@ class CatalogCompatibilityTest {
     }
 
     @Test
-    void rolesAndDatabaseNameTheConnectedUser() throws SQLException {
+    void rolesAreTheCatalogsAndTheDatabaseIsNamedByTheClient() throws SQLException {
         assertThat(rows("SELECT rolname, rolsuper FROM pg_roles ORDER BY oid"))
-                .containsExactly("quiver|t", "pg_database_owner|f");
-        assertThat(rows("SELECT usename FROM pg_user")).containsExactly("quiver");
+                .containsExactly("postgres|t", "pg_database_owner|f");
+        assertThat(rows("SELECT usename FROM pg_user")).containsExactly("postgres");
         assertThat(rows("SELECT datname, encoding, datcollate FROM pg_database"))
                 .containsExactly("quiver|6|C.UTF-8");
     }

@@ -27,7 +27,7 @@ final class Psql {
     private static Result run(int port, String script, boolean interleaved, String... extraArgs)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1", "-p", String.valueOf(port),
-                "-U", "quiver", "-d", "quiver"));
+                "-U", "postgres", "-d", "quiver"));
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PGCONNECT_TIMEOUT", "10");

@@ -38,10 +38,10 @@ class PsqlTest {
                     CREATE INDEX
                     """);
             assertThat(result.stdout()).contains("""
-                            List of relations
-                     Schema | Name  | Type  | Owner \s
-                    --------+-------+-------+--------
-                     public | items | table | quiver
+                             List of relations
+                     Schema | Name  | Type  |  Owner  \s
+                    --------+-------+-------+----------
+                     public | items | table | postgres
                     (1 row)
                     """);
             assertThat(result.stdout()).contains("""
@@ -58,12 +58,12 @@ class PsqlTest {
 
                     """);
             assertThat(result.stdout()).contains("""
-                                       List of relations
-                     Schema |        Name         | Type  | Owner  | Table\s
-                    --------+---------------------+-------+--------+-------
-                     public | items_cos           | index | quiver | items
-                     public | items_embedding_idx | index | quiver | items
-                     public | items_pkey          | index | quiver | items
+                                        List of relations
+                     Schema |        Name         | Type  |  Owner   | Table\s
+                    --------+---------------------+-------+----------+-------
+                     public | items_cos           | index | postgres | items
+                     public | items_embedding_idx | index | postgres | items
+                     public | items_pkey          | index | postgres | items
                     (3 rows)
                     """);
             assertThat(result.stdout()).contains("""
@@ -89,16 +89,16 @@ class PsqlTest {
                     (1 row)
                     """);
             assertThat(result.stdout()).contains("""
-                                                     List of databases
-                      Name  | Owner  | Encoding | Collate |  Ctype  | ICU Locale | Locale Provider | Access privileges\s
-                    --------+--------+----------+---------+---------+------------+-----------------+-------------------
-                     quiver | quiver | UTF8     | C.UTF-8 | C.UTF-8 |            | libc            |\s
+                                                      List of databases
+                      Name  |  Owner   | Encoding | Collate |  Ctype  | ICU Locale | Locale Provider | Access privileges\s
+                    --------+----------+----------+---------+---------+------------+-----------------+-------------------
+                     quiver | postgres | UTF8     | C.UTF-8 | C.UTF-8 |            | libc            |\s
                     (1 row)
                     """);
             assertThat(result.stdout()).contains("""
                      current_schema | current_user\s
                     ----------------+--------------
-                     public         | quiver
+                     public         | postgres
                     (1 row)
                     """);
             assertThat(result.stdout()).contains("""

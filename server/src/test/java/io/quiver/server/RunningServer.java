@@ -25,7 +25,8 @@ final class RunningServer implements AutoCloseable {
     }
 
     private ServerConfig config() {
-        return new ServerConfig("127.0.0.1", 0, dataDirectory, true, AutovacuumSettings.DEFAULTS, operations);
+        return new ServerConfig("127.0.0.1", 0, dataDirectory, true, AutovacuumSettings.DEFAULTS, operations,
+                ServerSecurity.NONE);
     }
 
     static RunningServer start() {
@@ -63,7 +64,7 @@ final class RunningServer implements AutoCloseable {
 
     Connection connect(Properties extra) throws SQLException {
         Properties properties = new Properties();
-        properties.setProperty("user", "quiver");
+        properties.setProperty("user", "postgres");
         properties.putAll(extra);
         return DriverManager.getConnection(jdbcUrl(), properties);
     }

@@ -101,7 +101,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/quiver", "quiver", "");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/quiver", "postgres", "");
     }
 
     /** SIGKILL: no shutdown hook, no flush. */

@@ -11,6 +11,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.quiver.executor.api.QueryEngine;
+import io.quiver.wire.auth.SecurityConfig;
 import io.quiver.wire.connection.BackendKeyRegistry;
 import io.quiver.wire.connection.ConnectionServices;
 import io.quiver.wire.connection.ConnectionSlots;
@@ -36,19 +37,25 @@ public final class PgServer implements AutoCloseable {
     private final QueryEngine engine;
     private final StatementObserver observer;
     private final ConnectionSlots slots;
+    private final SecurityConfig security;
     private EventLoopGroup acceptor;
     private EventLoopGroup io;
     private ExecutorService workers;
     private Channel serverChannel;
 
+    /** A server that trusts every client: for loopback listeners and tests. */
     public PgServer(PgServerConfig config, QueryEngine engine) {
-        this(config, engine, StatementObserver.NONE);
+        this(config, engine, SecurityConfig.TRUST_ALL, StatementObserver.NONE);
     }
 
-    /** @param observer told of every completed statement and every error sent (the metrics endpoint) */
-    public PgServer(PgServerConfig config, QueryEngine engine, StatementObserver observer) {
+    /**
+     * @param security how clients authenticate and whether they may use TLS
+     * @param observer told of every completed statement and every error sent (the metrics endpoint)
+     */
+    public PgServer(PgServerConfig config, QueryEngine engine, SecurityConfig security, StatementObserver observer) {
         this.config = config;
         this.engine = engine;
+        this.security = security;
         this.observer = observer;
         this.slots = new ConnectionSlots(config.maxConnections());
     }
@@ -67,7 +74,7 @@ public final class PgServer implements AutoCloseable {
         io = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         workers = newWorkers(config.workerThreads());
         ConnectionServices services = new ConnectionServices(engine, new BackendKeyRegistry(), workers, slots,
-                observer);
+                observer, security);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, io)
                 .channel(NioServerSocketChannel.class)

@@ -11,6 +11,14 @@ public interface QueryEngine extends AutoCloseable {
      */
     java.util.Map<String, String> startupParameters();
 
+    /**
+     * The role a client names in its StartupMessage, for authentication; empty when there is no such role. An
+     * engine without roles accepts every name as a superuser without a password.
+     */
+    default java.util.Optional<LoginRole> loginRole(String name) {
+        return java.util.Optional.of(new LoginRole(name, true, true, null, null));
+    }
+
     @Override
     void close();
 }

@@ -1,11 +1,14 @@
 package io.quiver.executor.copy;
 
+import io.quiver.catalog.CatalogState;
 import io.quiver.catalog.TableDefinition;
+import io.quiver.catalog.TablePrivilege;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.QuiverEngine;
 import io.quiver.executor.api.PreparedStatement;
+import io.quiver.executor.security.TablePermissions;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SearchPath;
 import java.util.ArrayList;
@@ -46,9 +49,13 @@ public final class CopyPlanner {
 
     private TableDefinition table(CopyStatement copy) {
         SearchPath searchPath = SearchPath.parse(session.settings().show("search_path"), session.options().user());
-        var catalog = session.transaction().openContext() != null
+        return searchPath.requireTable(catalogView(), copy.table().schema(), copy.table().name());
+    }
+
+    /** The catalog the session's open transaction sees, or the committed one; COPY opens no transaction here. */
+    private CatalogState catalogView() {
+        return session.transaction().openContext() != null
                 ? session.transaction().openContext().catalogView() : engine.catalog().current();
-        return searchPath.requireTable(catalog, copy.table().schema(), copy.table().name());
     }
 
     private PreparedStatement planIn(CopyStatement copy) {
@@ -66,8 +73,11 @@ public final class CopyPlanner {
         }
         RowInserter inserter = DirectRowInserter.of(engine, session.transaction(), table, columns)
                 .orElseGet(() -> plannedInserter(table, columns, types));
-        return new CopyPreparedStatement(List.of(),
-                () -> new CopyInReceiver(inserter, session, copy.format(), types));
+        // The planned inserter checks INSERT itself; the direct one is checked here, when the COPY starts.
+        return new CopyPreparedStatement(List.of(), () -> {
+            TablePermissions.require(session, catalogView(), table, TablePrivilege.INSERT);
+            return new CopyInReceiver(inserter, session, copy.format(), types);
+        });
     }
 
     /** Runs each row through the table's one-row INSERT plan, so any column default is evaluated as INSERT would. */

@@ -10,6 +10,8 @@ import io.quiver.executor.dml.ColumnDefaults;
 import io.quiver.executor.plan.PlanEnvironment;
 import io.quiver.executor.schema.TableStorageResolver;
 import io.quiver.executor.session.ExecutionContext;
+import io.quiver.executor.security.TablePermissions;
+import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SearchPath;
 import io.quiver.executor.statement.StatementResult;
 import io.quiver.executor.vector.VectorIndexes;
@@ -34,9 +36,11 @@ final class AlterTableCommands {
     private final TableStorageResolver storage;
     private final VectorIndexes vectorIndexes;
     private final Supplier<PlanEnvironment> planEnvironment;
+    private final QuiverSession session;
 
     AlterTableCommands(SearchPath searchPath, TableStorageResolver storage, VectorIndexes vectorIndexes,
-                       Supplier<PlanEnvironment> planEnvironment) {
+                       Supplier<PlanEnvironment> planEnvironment, QuiverSession session) {
+        this.session = session;
         this.searchPath = searchPath;
         this.storage = storage;
         this.vectorIndexes = vectorIndexes;
@@ -92,6 +96,9 @@ final class AlterTableCommands {
         TableDefinition table = searchPath.findTable(ctx.catalogView(), name.schema(), name.name());
         if (table == null && !ifExists) {
             throw QuiverException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name);
+        }
+        if (table != null) {
+            TablePermissions.requireOwner(session, ctx.catalogView(), table);
         }
         return table;
     }

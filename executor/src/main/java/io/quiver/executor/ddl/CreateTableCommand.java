@@ -4,6 +4,7 @@ import io.quiver.catalog.CatalogState;
 import io.quiver.catalog.ColumnDefinition;
 import io.quiver.catalog.QualifiedTableName;
 import io.quiver.catalog.SqlType;
+import io.quiver.catalog.TableAcl;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
@@ -24,7 +25,8 @@ public final class CreateTableCommand {
     private CreateTableCommand() {
     }
 
-    public static StatementResult run(CreateTable statement, ExecutionContext context, SearchPath searchPath) {
+    public static StatementResult run(CreateTable statement, ExecutionContext context, SearchPath searchPath,
+                                      long owner) {
         CatalogState view = context.catalogView();
         String schema = statement.name().schema() != null ? statement.name().schema()
                 : searchPath.creationSchema(view);
@@ -80,6 +82,7 @@ public final class CreateTableCommand {
         TableDefinition table = new TableDefinition(context.catalog().allocateOid(), schema, name, columns,
                 primaryKey, primaryKeyName, null);
         context.catalog().createTable(table);
+        context.catalog().setTableAcl(table.oid(), TableAcl.ownedBy(owner));
         return StatementResult.command("CREATE TABLE");
     }
 

@@ -9,6 +9,7 @@ import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.api.Notice;
 import io.quiver.executor.schema.TableStorageResolver;
+import io.quiver.executor.security.TablePermissions;
 import io.quiver.executor.session.ExecutionContext;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SearchPath;
@@ -62,6 +63,7 @@ final class IndexCommands {
         String command = create.concurrently() ? concurrently("CREATE INDEX") : "CREATE INDEX";
         QualifiedName target = create.table();
         TableDefinition table = searchPath.requireTable(ctx.catalogView(), target.schema(), target.name());
+        TablePermissions.requireOwner(session, ctx.catalogView(), table);
         String method = create.method() == null ? "btree" : create.method();
         if (method.equals("btree") || method.equals("hash")) {
             return createScalar(create, table, method, ctx);
@@ -135,6 +137,7 @@ final class IndexCommands {
                         "index \"" + name + "\" does not exist, skipping"));
                 continue;
             }
+            TablePermissions.requireIndexOwner(session, ctx.catalogView(), table, name.name());
             IndexDefinition definition = table.index(name.name());
             ctx.catalog().dropIndex(table, name.name());
             ctx.afterCommit(() -> {
@@ -153,6 +156,7 @@ final class IndexCommands {
         if (table == null) {
             return missingForAlter(rename.index(), rename.ifExists());
         }
+        TablePermissions.requireIndexOwner(session, ctx.catalogView(), table, rename.index().name());
         ctx.catalog().renameIndex(table, table.index(rename.index().name()), rename.newName());
         return StatementResult.command("ALTER INDEX");
     }
@@ -168,6 +172,7 @@ final class IndexCommands {
         if (table == null) {
             return missingForAlter(alter.name(), alter.ifExists());
         }
+        TablePermissions.requireIndexOwner(session, ctx.catalogView(), table, alter.name().name());
         IndexDefinition index = table.index(alter.name().name());
         Map<String, String> options = new LinkedHashMap<>(index.options());
         alter.options().forEach((key, value) -> {
@@ -195,6 +200,7 @@ final class IndexCommands {
             }
             throw QuiverException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", name);
         }
+        TablePermissions.requireIndexOwner(session, ctx.catalogView(), table, name.name());
         IndexDefinition index = table.index(name.name());
         ctx.catalog().replaceTable(table.withIndexReplaced(index.withComment(text)));
         return StatementResult.command("COMMENT");
@@ -217,6 +223,7 @@ final class IndexCommands {
         if (table == null) {
             throw QuiverException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", reindex.name());
         }
+        TablePermissions.requireIndexOwner(session, ctx.catalogView(), table, reindex.name().name());
         if (table.index(reindex.name().name()).isScalar()) {
             // Maintained with every write in the writing transaction, a B-tree never needs rebuilding.
             return StatementResult.command("REINDEX");

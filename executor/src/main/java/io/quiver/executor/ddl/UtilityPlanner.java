@@ -2,6 +2,7 @@ package io.quiver.executor.ddl;
 
 import io.quiver.catalog.CatalogState;
 import io.quiver.catalog.TableDefinition;
+import io.quiver.catalog.TablePrivilege;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.executor.api.Notice;
@@ -15,7 +16,18 @@ import io.quiver.executor.statement.StatementResult;
 import io.quiver.executor.statement.Statements;
 import io.quiver.executor.statement.TransactionUse;
 import io.quiver.executor.stats.TableChanges;
+import io.quiver.executor.security.RoleCommands;
+import io.quiver.executor.security.GrantCommands;
+import io.quiver.executor.security.OwnedTables;
+import io.quiver.executor.security.Roles;
+import io.quiver.executor.security.TablePermissions;
+import io.quiver.sql.utility.AlterTableOwner;
+import io.quiver.sql.utility.GrantPrivileges;
 import io.quiver.sql.utility.AlterIndexSet;
+import io.quiver.sql.utility.AlterRole;
+import io.quiver.sql.utility.CreateRole;
+import io.quiver.sql.utility.DropRole;
+import io.quiver.sql.utility.RenameRole;
 import io.quiver.sql.utility.AlterTable;
 import io.quiver.sql.utility.Analyze;
 import io.quiver.sql.utility.Backup;
@@ -84,7 +96,8 @@ public final class UtilityPlanner {
             case ResetVariable reset -> SettingCommands.reset(session, reset);
             case ShowVariable show -> SettingCommands.show(session, show);
             case SetTransaction ignored -> normal(ctx -> StatementResult.command("SET"));
-            case CreateTable create -> normal(ctx -> CreateTableCommand.run(create, ctx, searchPath()));
+            case CreateTable create -> normal(ctx -> CreateTableCommand.run(create, ctx, searchPath(),
+                    Roles.current(session, ctx.catalogView()).oid()));
             case DropTable drop -> normal(ctx -> dropTables(drop, ctx));
             case CreateIndex create -> normal(ctx -> indexCommands().create(create, ctx));
             case DropIndex drop -> normal(ctx -> indexCommands().drop(drop, ctx));
@@ -101,14 +114,19 @@ public final class UtilityPlanner {
             case DropExtension drop -> normal(ctx -> ExtensionCommands.drop(drop, ctx));
             case CommentOn comment -> normal(ctx -> comment(comment, ctx));
             case Analyze analyze -> normal(ctx -> analyze(analyze, ctx));
-            case Vacuum vacuum -> outsideBlock("VACUUM", () -> VacuumCommand.run(vacuum, session.engine(), searchPath(),
-                    session.options().database()));
+            case Vacuum vacuum -> outsideBlock("VACUUM", () -> VacuumCommand.run(vacuum, session, searchPath()));
             case Checkpoint ignored -> normal(ctx -> StatementResult.command("CHECKPOINT"));
             case Backup backup -> BackupCommand.plan(session, backup);
             case Discard discard -> normal(ctx -> StatementResult.command("DISCARD " + discard.target()));
             case Deallocate deallocate -> normal(ctx -> StatementResult.command(
                     deallocate.name() == null ? "DEALLOCATE ALL" : "DEALLOCATE"));
             case EmptyStatement ignored -> normal(ctx -> StatementResult.command(""));
+            case CreateRole create -> normal(ctx -> new RoleCommands(session).create(create, ctx));
+            case AlterRole alter -> normal(ctx -> new RoleCommands(session).alter(alter, ctx));
+            case RenameRole rename -> normal(ctx -> new RoleCommands(session).rename(rename, ctx));
+            case DropRole drop -> normal(ctx -> new RoleCommands(session).drop(drop, ctx));
+            case GrantPrivileges grant -> normal(ctx -> grantCommands().grantOrRevoke(grant, ctx));
+            case AlterTableOwner alter -> normal(ctx -> grantCommands().alterOwner(alter, ctx));
             default -> throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED, "%s is not supported yet",
                     describe(statement));
         };
@@ -138,13 +156,17 @@ public final class UtilityPlanner {
                 parameters -> action.apply(session.transaction().context()));
     }
 
+    private GrantCommands grantCommands() {
+        return new GrantCommands(session, searchPath());
+    }
+
     private IndexCommands indexCommands() {
         return new IndexCommands(session.engine().vectorIndexes(), searchPath(), session, storage);
     }
 
     private AlterTableCommands alterTableCommands() {
         return new AlterTableCommands(searchPath(), storage, session.engine().vectorIndexes(),
-                () -> PlanEnvironment.of(session.engine(), session));
+                () -> PlanEnvironment.of(session.engine(), session), session);
     }
 
     /** Frees a dropped table's storage, vectors and index files once the drop committed. */
@@ -197,6 +219,7 @@ public final class UtilityPlanner {
                         "table \"" + name + "\" does not exist, skipping"));
                 continue;
             }
+            TablePermissions.requireOwner(session, ctx.catalogView(), table);
             ctx.catalog().dropTable(table);
             dropAfterCommit(table, ctx);
         }
@@ -206,6 +229,7 @@ public final class UtilityPlanner {
     private StatementResult truncate(Truncate truncate, ExecutionContext ctx) {
         for (QualifiedName name : truncate.tables()) {
             TableDefinition table = searchPath().requireTable(ctx.catalogView(), name.schema(), name.name());
+            TablePermissions.require(session, ctx.catalogView(), table, TablePrivilege.TRUNCATE);
             ctx.storage().access(storage.storageOf(table)).truncate();
             TableChanges.of(ctx, session.engine().statistics()).truncated(table);
             // The in-memory vectors and indexes are rebuilt from the emptied table on next use.
@@ -224,8 +248,10 @@ public final class UtilityPlanner {
                 : analyze.tables().stream()
                         .map(name -> searchPath().requireTable(ctx.catalogView(), name.schema(), name.name()))
                         .toList();
-        tables.forEach(session.engine().statistics()::analyze);
-        return StatementResult.command("ANALYZE");
+        List<Notice> warnings = new ArrayList<>();
+        OwnedTables.of(session, ctx.catalogView(), tables, "analyze", warnings)
+                .forEach(session.engine().statistics()::analyze);
+        return StatementResult.command("ANALYZE", warnings);
     }
 
     private StatementResult createSchema(CreateSchema create, ExecutionContext ctx) {
@@ -275,11 +301,13 @@ public final class UtilityPlanner {
                     throw QuiverException.of(SqlState.WRONG_OBJECT_TYPE, "\"%s\" is not a table", target.name());
                 }
                 TableDefinition table = searchPath().requireTable(ctx.catalogView(), target.schema(), target.name());
+                TablePermissions.requireOwner(session, ctx.catalogView(), table);
                 ctx.catalog().replaceTable(table.withComment(comment.text()));
                 yield StatementResult.command("COMMENT");
             }
             case COLUMN -> {
                 TableDefinition table = searchPath().requireTable(ctx.catalogView(), target.schema(), target.name());
+                TablePermissions.requireRelationOwner(session, ctx.catalogView(), table);
                 int column = table.columnIndex(comment.column());
                 if (column < 0) {
                     throw QuiverException.of(SqlState.UNDEFINED_COLUMN,

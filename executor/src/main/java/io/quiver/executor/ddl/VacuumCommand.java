@@ -6,6 +6,8 @@ import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.executor.QuiverEngine;
 import io.quiver.executor.api.Notice;
+import io.quiver.executor.security.OwnedTables;
+import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SearchPath;
 import io.quiver.executor.statement.StatementResult;
 import io.quiver.sql.utility.QualifiedName;
@@ -18,7 +20,8 @@ final class VacuumCommand {
     private VacuumCommand() {
     }
 
-    static StatementResult run(Vacuum vacuum, QuiverEngine engine, SearchPath searchPath, String database) {
+    static StatementResult run(Vacuum vacuum, QuiverSession session, SearchPath searchPath) {
+        QuiverEngine engine = session.engine();
         CatalogState catalog = engine.catalog().current();
         List<TableDefinition> tables = new ArrayList<>();
         for (QualifiedName name : vacuum.tables()) {
@@ -31,7 +34,12 @@ final class VacuumCommand {
         if (vacuum.tables().isEmpty()) {
             tables.addAll(catalog.tables());
         }
-        List<Notice> info = engine.vacuumer().vacuum(tables, vacuum.full(), database);
-        return StatementResult.command("VACUUM", vacuum.verbose() ? info : List.of());
+        List<Notice> notices = new ArrayList<>();
+        List<TableDefinition> owned = OwnedTables.of(session, catalog, tables, "vacuum", notices);
+        List<Notice> info = engine.vacuumer().vacuum(owned, vacuum.full(), session.options().database());
+        if (vacuum.verbose()) {
+            notices.addAll(info);
+        }
+        return StatementResult.command("VACUUM", notices);
     }
 }

@@ -1,11 +1,13 @@
 package io.quiver.executor.dml;
 
 import io.quiver.catalog.TableDefinition;
+import io.quiver.catalog.TablePrivilege;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.plan.CompiledPlan;
 import io.quiver.executor.plan.PlanEnvironment;
 import io.quiver.executor.schema.QuiverDataContext;
 import io.quiver.executor.schema.StorageTable;
+import io.quiver.executor.security.RequiredPrivileges;
 import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.TransactionUse;
 import io.quiver.executor.stats.TableChanges;
@@ -29,7 +31,12 @@ public final class DeletePlanner {
         CompiledPlan plan = env.compile(sql, sql, SqlNodes.select(List.of(SqlNodes.identifier(alias, StorageTable.ROW_ID)),
                 DmlTargets.withRowIds(table, alias), delete.getCondition()), declared);
         Returning returning = Returning.plan(env, table, alias, returningList);
-        return new QuiverPreparedStatement(plan.parameterTypes(), Returning.columns(returning), parameters -> {
+        RequiredPrivileges required = Returning.addTo(RequiredPrivileges.of(table, TablePrivilege.DELETE)
+                .andReadsOf(plan).andIf(ColumnReferences.readsTarget(table, alias,
+                        java.util.Arrays.asList(delete.getCondition())), table, TablePrivilege.SELECT),
+                returning, table, alias);
+        return new QuiverPreparedStatement(plan.parameterTypes(), Returning.columns(returning),
+                required.guard(env.session(), parameters -> {
             QuiverDataContext context = env.dataContext(plan.parameterTypes(), parameters);
             TableAccess access = context.execution().storage().access(env.engine().tableStorage().storageOf(table));
             List<Object[]> doomed = DmlTargets.collect(plan.run(context));
@@ -47,6 +54,6 @@ public final class DeletePlanner {
                 changes.deleted(table, old);
             }
             return Returning.result(returning, context, deleted, "DELETE " + doomed.size());
-        }, TransactionUse.NORMAL, env.session());
+        }), TransactionUse.NORMAL, env.session());
     }
 }

@@ -2,8 +2,10 @@ package io.quiver.executor.dml;
 
 import io.quiver.catalog.SqlType;
 import io.quiver.catalog.TableDefinition;
+import io.quiver.catalog.TablePrivilege;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.plan.PlanEnvironment;
+import io.quiver.executor.security.RequiredPrivileges;
 import io.quiver.executor.session.ExecutionContext;
 import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.StatementResult;
@@ -93,7 +95,8 @@ public final class DirectInsertPlanner {
 
     private QuiverPreparedStatement prepared(TableDefinition table, List<Value[]> rows, List<PgType> parameterTypes,
                                              OmittedColumns omitted) {
-        return new QuiverPreparedStatement(parameterTypes, List.of(), parameters -> {
+        return new QuiverPreparedStatement(parameterTypes, List.of(), RequiredPrivileges.of(table,
+                TablePrivilege.INSERT).guard(env.session(), parameters -> {
             ExecutionContext context = env.session().transaction().context();
             TableInserter inserter = new TableInserter(env.engine(), context, table);
             for (Value[] values : rows) {
@@ -108,7 +111,7 @@ public final class DirectInsertPlanner {
                 inserter.insert(row);
             }
             return StatementResult.command("INSERT 0 " + rows.size());
-        }, TransactionUse.NORMAL, env.session());
+        }), TransactionUse.NORMAL, env.session());
     }
 
     /**

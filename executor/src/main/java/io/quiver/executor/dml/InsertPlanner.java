@@ -2,12 +2,14 @@ package io.quiver.executor.dml;
 
 import io.quiver.catalog.ColumnDefinition;
 import io.quiver.catalog.TableDefinition;
+import io.quiver.catalog.TablePrivilege;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.plan.CompiledPlan;
 import io.quiver.executor.plan.PlanEnvironment;
 import io.quiver.executor.schema.QuiverDataContext;
+import io.quiver.executor.security.RequiredPrivileges;
 import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.TransactionUse;
 import java.util.ArrayList;
@@ -42,7 +44,10 @@ public final class InsertPlanner {
                 : fromQuery(table, targets, source);
         CompiledPlan plan = env.compile(sql, sql, rows, declared);
         Returning returning = Returning.plan(env, table, table.name(), returningList);
-        return new QuiverPreparedStatement(plan.parameterTypes(), Returning.columns(returning), parameters -> {
+        RequiredPrivileges required = Returning.addTo(RequiredPrivileges.of(table, TablePrivilege.INSERT)
+                .andReadsOf(plan), returning, table, table.name());
+        return new QuiverPreparedStatement(plan.parameterTypes(), Returning.columns(returning),
+                required.guard(env.session(), parameters -> {
             QuiverDataContext context = env.dataContext(plan.parameterTypes(), parameters);
             TableInserter inserter = new TableInserter(env.engine(), context.execution(), table);
             List<Object[]> inserted = returning == null ? null : new ArrayList<>();
@@ -55,7 +60,7 @@ public final class InsertPlanner {
                 }
             }
             return Returning.result(returning, context, inserted, "INSERT 0 " + count);
-        }, TransactionUse.NORMAL, env.session());
+        }), TransactionUse.NORMAL, env.session());
     }
 
     static int[] targetColumns(TableDefinition table, SqlNodeList columnList) {

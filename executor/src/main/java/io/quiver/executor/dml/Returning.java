@@ -1,11 +1,13 @@
 package io.quiver.executor.dml;
 
 import io.quiver.catalog.TableDefinition;
+import io.quiver.catalog.TablePrivilege;
 import io.quiver.executor.api.ColumnDescription;
 import io.quiver.executor.plan.CompiledPlan;
 import io.quiver.executor.plan.PlanEnvironment;
 import io.quiver.executor.schema.QuiverDataContext;
 import io.quiver.executor.schema.RootSchemaFactory;
+import io.quiver.executor.security.RequiredPrivileges;
 import io.quiver.executor.statement.StatementResult;
 import java.util.Collections;
 import java.util.Iterator;
@@ -21,9 +23,11 @@ import org.apache.calcite.sql.SqlSelect;
  */
 final class Returning {
     private final CompiledPlan plan;
+    private final SqlSelect select;
 
-    private Returning(CompiledPlan plan) {
+    private Returning(CompiledPlan plan, SqlSelect select) {
         this.plan = plan;
+        this.select = select;
     }
 
     /** Plans the list, or returns null when the statement has none. */
@@ -31,11 +35,26 @@ final class Returning {
         if (returningList == null) {
             return null;
         }
+        // Parsed twice: validation rewrites the tree it compiles, the privilege check reads the list as written.
         SqlSelect select = (SqlSelect) io.quiver.sql.parser.QuiverSqlParser.parse("SELECT " + returningList);
         SqlNode from = SqlNodes.as(SqlNodes.identifier(RootSchemaFactory.RETURNING_SCHEMA, Long.toString(table.oid())),
                 alias);
-        select.setFrom(from);
-        return new Returning(env.compile("SELECT " + returningList, null, select, List.of()));
+        SqlSelect compiled = (SqlSelect) io.quiver.sql.parser.QuiverSqlParser.parse("SELECT " + returningList);
+        compiled.setFrom(from);
+        return new Returning(env.compile("SELECT " + returningList, null, compiled, List.of()), select);
+    }
+
+    /**
+     * {@code required} plus what the list reads: SELECT on the changed table if it names its columns, and on
+     * every table its subqueries read. Nothing without a list.
+     */
+    static RequiredPrivileges addTo(RequiredPrivileges required, Returning returning, TableDefinition table,
+                                    String alias) {
+        if (returning == null) {
+            return required;
+        }
+        return required.andReadsOf(returning.plan).andIf(ColumnReferences.readsTarget(table, alias,
+                returning.select.getSelectList().getList()), table, TablePrivilege.SELECT);
     }
 
     static List<ColumnDescription> columns(Returning returning) {

@@ -2,6 +2,7 @@ package io.quiver.executor.dml;
 
 import io.quiver.catalog.ColumnDefinition;
 import io.quiver.catalog.TableDefinition;
+import io.quiver.catalog.TablePrivilege;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
@@ -9,6 +10,7 @@ import io.quiver.executor.plan.CompiledPlan;
 import io.quiver.executor.plan.PlanEnvironment;
 import io.quiver.executor.schema.QuiverDataContext;
 import io.quiver.executor.schema.StorageTable;
+import io.quiver.executor.security.RequiredPrivileges;
 import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.TransactionUse;
 import io.quiver.executor.stats.TableChanges;
@@ -51,7 +53,13 @@ public final class UpdatePlanner {
         SqlNode from = DmlTargets.withRowIds(table, alias);
         CompiledPlan plan = env.compile(sql, sql, SqlNodes.select(items, from, update.getCondition()), declared);
         Returning returning = Returning.plan(env, table, alias, returningList);
-        return new QuiverPreparedStatement(plan.parameterTypes(), Returning.columns(returning), parameters -> {
+        List<SqlNode> reading = new ArrayList<>(update.getSourceExpressionList().getList());
+        reading.add(update.getCondition());
+        RequiredPrivileges required = Returning.addTo(RequiredPrivileges.of(table, TablePrivilege.UPDATE)
+                .andReadsOf(plan).andIf(ColumnReferences.readsTarget(table, alias, reading), table,
+                        TablePrivilege.SELECT), returning, table, alias);
+        return new QuiverPreparedStatement(plan.parameterTypes(), Returning.columns(returning),
+                required.guard(env.session(), parameters -> {
             QuiverDataContext context = env.dataContext(plan.parameterTypes(), parameters);
             TableAccess access = context.execution().storage().access(env.engine().tableStorage().storageOf(table));
             List<Object[]> changes = DmlTargets.collect(plan.run(context));
@@ -71,6 +79,6 @@ public final class UpdatePlanner {
                 updated.add(row);
             }
             return Returning.result(returning, context, updated, "UPDATE " + changes.size());
-        }, TransactionUse.NORMAL, env.session());
+        }), TransactionUse.NORMAL, env.session());
     }
 }

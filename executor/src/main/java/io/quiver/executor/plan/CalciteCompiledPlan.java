@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.schema.Table;
 
 /** A Calcite-compiled query as the executor runs it: canonical values in and out, PostgreSQL errors. */
 final class CalciteCompiledPlan implements CompiledPlan {
@@ -53,6 +54,11 @@ final class CalciteCompiledPlan implements CompiledPlan {
     @Override
     public List<PgType> parameterTypes() {
         return parameterTypes;
+    }
+
+    @Override
+    public List<Table> tablesRead() {
+        return query.tablesRead();
     }
 
     @Override

@@ -11,12 +11,14 @@ import io.quiver.executor.dml.InsertPlanner;
 import io.quiver.executor.dml.ReturningClause;
 import io.quiver.executor.dml.UpdatePlanner;
 import io.quiver.executor.schema.QuiverDataContext;
+import io.quiver.executor.security.RequiredPrivileges;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.statement.QuiverPreparedStatement;
 import io.quiver.executor.statement.StatementResult;
 import io.quiver.executor.statement.Statements;
 import io.quiver.executor.statement.TransactionUse;
 import io.quiver.executor.system.EmptyCatalogQuery;
+import io.quiver.executor.system.EmptyCatalogSubqueries;
 import io.quiver.executor.vector.VectorSearch;
 import io.quiver.sql.parser.QuiverSqlParser;
 import java.util.ArrayList;
@@ -77,11 +79,12 @@ public final class SqlPlanner {
     }
 
     private QuiverPreparedStatement query(PlanEnvironment env, String sql, SqlNode node, List<PgType> declared) {
-        CompiledPlan plan = env.compile(sql, sql, node, declared);
-        return new QuiverPreparedStatement(plan.parameterTypes(), plan.columns(), parameters -> {
-            var rows = plan.run(env.dataContext(plan.parameterTypes(), parameters));
-            return new StatementResult(rows, count -> "SELECT " + count, List.of(), Map.of(), () -> { });
-        }, TransactionUse.NORMAL, session);
+        CompiledPlan plan = env.compile(sql, sql, EmptyCatalogSubqueries.simplify(node), declared);
+        return new QuiverPreparedStatement(plan.parameterTypes(), plan.columns(),
+                RequiredPrivileges.none().andReadsOf(plan).guard(session, parameters -> {
+                    var rows = plan.run(env.dataContext(plan.parameterTypes(), parameters));
+                    return new StatementResult(rows, count -> "SELECT " + count, List.of(), Map.of(), () -> { });
+                }), TransactionUse.NORMAL, session);
     }
 
     private QuiverPreparedStatement explain(PlanEnvironment env, ExplainOptions options, List<PgType> declared) {
@@ -92,7 +95,9 @@ public final class SqlPlanner {
         }
         CompiledPlan plan = env.compile(options.statement(), null, node, declared);
         List<ColumnDescription> columns = List.of(Statements.textColumn("QUERY PLAN"));
-        return new QuiverPreparedStatement(plan.parameterTypes(), columns, parameters -> {
+        // As PostgreSQL's EXPLAIN, which starts the executor, even without ANALYZE.
+        return new QuiverPreparedStatement(plan.parameterTypes(), columns,
+                RequiredPrivileges.none().andReadsOf(plan).guard(session, parameters -> {
             List<String> lines = new ArrayList<>(VectorSearch.explainLines(plan.explain()));
             if (options.analyze()) {
                 long start = System.nanoTime();
@@ -107,6 +112,6 @@ public final class SqlPlanner {
             }
             List<Object[]> rows = lines.stream().map(line -> new Object[] {line}).toList();
             return new StatementResult(rows.iterator(), count -> "EXPLAIN", List.of(), Map.of(), () -> { });
-        }, TransactionUse.NORMAL, session);
+        }), TransactionUse.NORMAL, session);
     }
 }

@@ -46,6 +46,11 @@ public final class StorageTable extends AbstractTable implements ScannableTable 
         return definition;
     }
 
+    /** Whether this is the {@code quiver_dml} variant, which UPDATE and DELETE read their targets through. */
+    public boolean withRowId() {
+        return withRowId;
+    }
+
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
         RelDataTypeFactory.Builder builder = typeFactory.builder();

@@ -17,9 +17,9 @@ import java.util.Set;
  * neither does a statement with INTERSECT or EXCEPT. The caller uses this only after planning failed.
  */
 public final class EmptyCatalogQuery {
-    private static final Set<String> ALWAYS_EMPTY = Set.of("pg_inherits", "pg_policy", "pg_statistic_ext",
+    static final Set<String> ALWAYS_EMPTY = Set.of("pg_inherits", "pg_policy", "pg_statistic_ext",
             "pg_publication", "pg_publication_rel", "pg_publication_namespace", "pg_trigger", "pg_rewrite");
-    private static final Set<String> AGGREGATES = Set.of("count", "sum", "min", "max", "avg", "string_agg",
+    static final Set<String> AGGREGATES = Set.of("count", "sum", "min", "max", "avg", "string_agg",
             "array_agg", "bool_and", "bool_or", "every", "json_agg", "jsonb_agg");
     private static final Set<String> FROM_END = Set.of("where", "group", "having", "order", "limit", "offset",
             "window", "for", ";");

@@ -5,6 +5,9 @@ package io.quiver.executor.system;
  * replication, triggers, rules): always empty, present so that client queries that read them find them.
  */
 final class EmptyCatalogs {
+    /** Role membership (GRANT role TO role), which Quiver does not have yet. */
+    static final SystemTable AUTH_MEMBERS = SystemTable.alwaysEmpty(
+            "oid:oid roleid:oid member:oid grantor:oid admin_option:bool");
     static final SystemTable INHERITS = SystemTable.alwaysEmpty(
             "inhrelid:oid inhparent:oid inhseqno:int4 inhdetachpending:bool");
     static final SystemTable POLICY = SystemTable.alwaysEmpty(

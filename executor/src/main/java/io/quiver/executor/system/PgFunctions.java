@@ -1,12 +1,17 @@
 package io.quiver.executor.system;
 
 import io.quiver.catalog.CatalogState;
+import io.quiver.catalog.RoleDefinition;
 import io.quiver.catalog.SqlType;
 import io.quiver.catalog.TableDefinition;
+import io.quiver.catalog.TablePrivilege;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.api.Notice;
+import io.quiver.executor.security.AclText;
+import io.quiver.executor.security.Roles;
+import io.quiver.executor.security.TablePermissions;
 import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SearchPath;
 import io.quiver.executor.session.SessionScope;
@@ -149,8 +154,10 @@ public final class PgFunctions {
         if (oid == null) {
             return null;
         }
-        if (oid == SystemObjects.BOOTSTRAP_SUPERUSER) {
-            return SessionScope.current().options().user();
+        QuiverSession session = SessionScope.current();
+        var role = catalog(session).roleByOid(oid);
+        if (role != null) {
+            return role.name();
         }
         return oid == SystemObjects.PG_DATABASE_OWNER ? "pg_database_owner" : "unknown (OID=" + oid + ")";
     }
@@ -276,16 +283,62 @@ public final class PgFunctions {
         return definition.schema() + "." + definition.column(index).sequenceName();
     }
 
-    /** The connected user owns every object, so holds every privilege on every table that exists. */
+    /** Whether the current role holds {@code privilege} on {@code table} (a name, optionally qualified). */
     public static Boolean has_table_privilege(String table, String privilege) {
         QuiverSession session = SessionScope.current();
-        int dot = table.indexOf('.');
-        return Relations.byName(catalog(session), visibleSchemas(session), dot < 0 ? null : table.substring(0, dot),
-                table.substring(dot + 1)) != null;
+        return tablePrivilege(Roles.current(session, catalog(session)), relationNamed(session, table), privilege);
     }
 
     public static Boolean has_table_privilege(String user, String table, String privilege) {
-        return has_table_privilege(table, privilege);
+        QuiverSession session = SessionScope.current();
+        return tablePrivilege(namedRole(session, user), relationNamed(session, table), privilege);
+    }
+
+    /** The OID form: null for an OID that is no table, as PostgreSQL answers. */
+    public static Boolean has_table_privilege(Long table, String privilege) {
+        QuiverSession session = SessionScope.current();
+        Relation relation = table == null ? null : Relations.byOid(catalog(session), table);
+        return relation == null ? null : tablePrivilege(Roles.current(session, catalog(session)), relation, privilege);
+    }
+
+    public static Boolean has_table_privilege(String user, Long table, String privilege) {
+        QuiverSession session = SessionScope.current();
+        Relation relation = table == null ? null : Relations.byOid(catalog(session), table);
+        return relation == null ? null : tablePrivilege(namedRole(session, user), relation, privilege);
+    }
+
+    private static Relation relationNamed(QuiverSession session, String table) {
+        int dot = table.indexOf('.');
+        Relation relation = Relations.byName(catalog(session), visibleSchemas(session),
+                dot < 0 ? null : table.substring(0, dot), table.substring(dot + 1));
+        if (relation == null) {
+            throw QuiverException.of(SqlState.UNDEFINED_TABLE, "relation \"%s\" does not exist", table);
+        }
+        return relation;
+    }
+
+    private static RoleDefinition namedRole(QuiverSession session, String name) {
+        RoleDefinition role = catalog(session).role(name);
+        if (role == null) {
+            throw QuiverException.of(SqlState.UNDEFINED_OBJECT, "role \"%s\" does not exist", name);
+        }
+        return role;
+    }
+
+    /**
+     * Any of the listed privileges will do. System catalogs are readable by everyone; grant options are only
+     * the owner's (Quiver grants none).
+     */
+    private static boolean tablePrivilege(RoleDefinition role, Relation relation, String privilege) {
+        var privileges = AclText.privileges(privilege);
+        CatalogState catalog = catalog(SessionScope.current());
+        if (relation.table() == null) {
+            return role.superuser() || privileges.contains(TablePrivilege.SELECT);
+        }
+        if (privilege.toUpperCase(java.util.Locale.ROOT).contains("WITH GRANT OPTION")) {
+            return TablePermissions.owns(role, catalog, relation.table());
+        }
+        return privileges.stream().anyMatch(p -> TablePermissions.holds(role, catalog, relation.table().oid(), p));
     }
 
     @NonDeterministic

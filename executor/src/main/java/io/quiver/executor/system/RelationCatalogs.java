@@ -1,5 +1,6 @@
 package io.quiver.executor.system;
 
+import io.quiver.executor.security.AclText;
 import io.quiver.catalog.ColumnDefinition;
 import io.quiver.catalog.IndexDefinition;
 import io.quiver.catalog.TableDefinition;
@@ -149,7 +150,8 @@ final class RelationCatalogs {
             long namespace = SystemObjects.namespaceOid(relation.schema());
             boolean hasIndex = relation.kind() == Relation.TABLE && table != null && hasIndex(table);
             rows.add().set("oid", relation.oid()).set("relname", relation.name()).set("relnamespace", namespace)
-                    .set("reltype", 0).set("reloftype", 0).set("relowner", SystemObjects.BOOTSTRAP_SUPERUSER)
+                    .set("reltype", 0).set("reloftype", 0).set("relowner", table == null
+                            ? SystemObjects.BOOTSTRAP_SUPERUSER : context.catalog().tableAcl(table.oid()).owner())
                     .set("relam", accessMethod(relation))
                     .set("relfilenode", relation.kind() == Relation.VIEW ? 0 : relation.oid())
                     .set("reltablespace", 0).set("relpages", 0).set("reltuples", reltuples(context, relation))
@@ -161,6 +163,8 @@ final class RelationCatalogs {
                     .set("relforcerowsecurity", false).set("relispopulated", true)
                     .set("relreplident", relation.kind() == Relation.TABLE ? "d" : "n").set("relispartition", false)
                     .set("relrewrite", 0).set("relfrozenxid", 0).set("relminmxid", 0)
+                    .set("relacl", table == null || relation.kind() != Relation.TABLE ? null
+                            : AclText.relacl(context.catalog(), context.catalog().tableAcl(table.oid())))
                     .set("reloptions", relation.index() == null ? null
                             : IndexDefinitions.relOptions(relation.index()));
         }

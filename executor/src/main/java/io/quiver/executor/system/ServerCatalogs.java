@@ -1,13 +1,19 @@
 package io.quiver.executor.system;
 
+import io.quiver.catalog.RoleDefinition;
 import io.quiver.catalog.TableDefinition;
+import io.quiver.common.error.QuiverException;
+import io.quiver.common.error.SqlState;
+import io.quiver.executor.security.Roles;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The catalogs about the server rather than relations: schemas, the database, roles, settings, extensions
- * and object comments. Quiver has one database and one role, the connected user, which owns every object
- * (OID 10, the bootstrap superuser's, as psql's queries expect of an owner).
+ * and object comments. Quiver has one database; its roles are the catalog's (the bootstrap superuser, OID 10,
+ * owns the schemas and extensions).
  */
 final class ServerCatalogs {
     static final String UTF8_ENCODING_NAME = "UTF8";
@@ -39,20 +45,35 @@ final class ServerCatalogs {
                     .set("datconnlimit", -1).set("datfrozenxid", 0).set("datminmxid", 1)
                     .set("dattablespace", SystemObjects.PG_DEFAULT_TABLESPACE).set("datcollate", "C.UTF-8")
                     .set("datctype", "C.UTF-8"));
-    static final SystemTable ROLES = new SystemTable(
+    private static final String ROLE_COLUMNS =
             "rolname:name rolsuper:bool rolinherit:bool rolcreaterole:bool rolcreatedb:bool rolcanlogin:bool "
                     + "rolreplication:bool rolconnlimit:int4 rolpassword:text rolvaliduntil:timestamptz "
-                    + "rolbypassrls:bool rolconfig:_text oid:oid",
+                    + "rolbypassrls:bool";
+    static final SystemTable ROLES = new SystemTable(ROLE_COLUMNS + " rolconfig:_text oid:oid",
             (context, rows) -> {
-                role(rows, SystemObjects.BOOTSTRAP_SUPERUSER, context.session().options().user(), true);
-                role(rows, SystemObjects.PG_DATABASE_OWNER, "pg_database_owner", false);
+                context.catalog().roles().values().forEach(role -> role(rows, role,
+                        role.password() == null ? null : "********"));
+                rows.add().set("oid", SystemObjects.PG_DATABASE_OWNER).set("rolname", "pg_database_owner")
+                        .set("rolsuper", false).set("rolinherit", true).set("rolcreaterole", false)
+                        .set("rolcreatedb", false).set("rolcanlogin", false).set("rolreplication", false)
+                        .set("rolconnlimit", -1).set("rolpassword", "********").set("rolbypassrls", false);
+            });
+    /** pg_authid: the verifiers themselves, which only superusers may read (as PostgreSQL's REVOKE on it). */
+    static final SystemTable AUTHID = new SystemTable("oid:oid " + ROLE_COLUMNS,
+            (context, rows) -> {
+                if (!Roles.current(context.session(), context.catalog()).superuser()) {
+                    throw new QuiverException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for table pg_authid");
+                }
+                context.catalog().roles().values().forEach(role -> role(rows, role, role.password()));
             });
     static final SystemTable USER = new SystemTable(
             "usename:name usesysid:oid usecreatedb:bool usesuper:bool userepl:bool usebypassrls:bool passwd:text "
                     + "valuntil:timestamptz useconfig:_text",
-            (context, rows) -> rows.add().set("usename", context.session().options().user())
-                    .set("usesysid", SystemObjects.BOOTSTRAP_SUPERUSER).set("usecreatedb", true)
-                    .set("usesuper", true).set("userepl", true).set("usebypassrls", true).set("passwd", "********"));
+            (context, rows) -> context.catalog().roles().values().stream().filter(RoleDefinition::canLogin)
+                    .forEach(role -> rows.add().set("usename", role.name()).set("usesysid", role.oid())
+                            .set("usecreatedb", role.createDb()).set("usesuper", role.superuser())
+                            .set("userepl", role.replication()).set("usebypassrls", role.bypassRls())
+                            .set("passwd", "********").set("valuntil", validUntil(role))));
     static final SystemTable SETTINGS = new SystemTable(
             "name:text setting:text unit:text category:text short_desc:text extra_desc:text context:text "
                     + "vartype:text source:text min_val:text max_val:text enumvals:_text boot_val:text "
@@ -98,10 +119,16 @@ final class ServerCatalogs {
         return name.equals("plpgsql") ? SystemObjects.PLPGSQL_EXTENSION : SystemObjects.VECTOR_EXTENSION;
     }
 
-    private static void role(SystemTable.Rows rows, long oid, String name, boolean login) {
-        rows.add().set("oid", oid).set("rolname", name).set("rolsuper", login).set("rolinherit", true)
-                .set("rolcreaterole", login).set("rolcreatedb", login).set("rolcanlogin", login)
-                .set("rolreplication", login).set("rolconnlimit", -1).set("rolpassword", "********")
-                .set("rolbypassrls", login);
+    private static void role(SystemTable.Rows rows, RoleDefinition role, String password) {
+        rows.add().set("oid", role.oid()).set("rolname", role.name()).set("rolsuper", role.superuser())
+                .set("rolinherit", role.inherit()).set("rolcreaterole", role.createRole())
+                .set("rolcreatedb", role.createDb()).set("rolcanlogin", role.canLogin())
+                .set("rolreplication", role.replication()).set("rolconnlimit", role.connectionLimit())
+                .set("rolpassword", password).set("rolvaliduntil", validUntil(role))
+                .set("rolbypassrls", role.bypassRls());
+    }
+
+    private static OffsetDateTime validUntil(RoleDefinition role) {
+        return role.validUntil() == null ? null : role.validUntil().atOffset(ZoneOffset.UTC);
     }
 }

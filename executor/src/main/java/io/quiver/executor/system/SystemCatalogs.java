@@ -29,6 +29,8 @@ public final class SystemCatalogs {
             pg("pg_database", 1262, Relation.TABLE, ServerCatalogs.DATABASE),
             pg("pg_roles", 12000, Relation.VIEW, ServerCatalogs.ROLES),
             pg("pg_user", 12014, Relation.VIEW, ServerCatalogs.USER),
+            pg("pg_authid", 1260, Relation.TABLE, ServerCatalogs.AUTHID),
+            pg("pg_auth_members", 1261, Relation.TABLE, EmptyCatalogs.AUTH_MEMBERS),
             pg("pg_settings", 12104, Relation.VIEW, ServerCatalogs.SETTINGS),
             pg("pg_extension", 3079, Relation.TABLE, ServerCatalogs.EXTENSION),
             pg("pg_description", 2609, Relation.TABLE, ServerCatalogs.DESCRIPTION),

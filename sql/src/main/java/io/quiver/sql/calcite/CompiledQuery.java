@@ -10,6 +10,7 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
 
 /**
  * A statement compiled once to Java code, to be run any number of times with different parameter values. It
@@ -24,10 +25,12 @@ public final class CompiledQuery {
     private final SchemaPlus rootSchema;
     private final JavaTypeFactory typeFactory;
     private final String plan;
+    private final List<Table> tablesRead;
 
     CompiledQuery(Bindable<Object> bindable, RelDataType rowType, List<String> columnNames,
             List<RelDataType> parameterTypes,
-            Map<String, Object> compiledValues, SchemaPlus rootSchema, JavaTypeFactory typeFactory, String plan) {
+            Map<String, Object> compiledValues, SchemaPlus rootSchema, JavaTypeFactory typeFactory, String plan,
+            List<Table> tablesRead) {
         this.bindable = bindable;
         this.rowType = rowType;
         this.columnNames = List.copyOf(columnNames);
@@ -36,6 +39,15 @@ public final class CompiledQuery {
         this.rootSchema = rootSchema;
         this.typeFactory = typeFactory;
         this.plan = plan;
+        this.tablesRead = List.copyOf(tablesRead);
+    }
+
+    /**
+     * Every table the query reads, subqueries included, as written (before the optimiser drops a scan it proves
+     * empty): what a privilege check must cover.
+     */
+    public List<Table> tablesRead() {
+        return tablesRead;
     }
 
     /** The result columns: names and types (see {@link io.quiver.sql.type.PgTypeMapping} for their PgTypes). */

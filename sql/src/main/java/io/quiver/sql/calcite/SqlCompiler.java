@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
@@ -33,6 +34,7 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.schema.Table;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
@@ -141,7 +143,9 @@ public final class SqlCompiler {
                 EnumerableRel.Prefer.ARRAY);
         return new CompiledQuery(bindable, root.validatedRowType,
                 PgColumnNames.of(validated, root.validatedRowType.getFieldNames()), parameterTypes, compiledValues,
-                rootSchema, typeFactory, RelOptUtil.toString(best, SqlExplainLevel.EXPPLAN_ATTRIBUTES));
+                rootSchema, typeFactory, RelOptUtil.toString(best, SqlExplainLevel.EXPPLAN_ATTRIBUTES),
+                RelOptUtil.findAllTables(logical).stream().map(t -> t.unwrap(Table.class)).filter(Objects::nonNull)
+                        .distinct().toList());
     }
 
     private CalciteCatalogReader catalogReader() {

@@ -320,4 +320,59 @@ final class StatementBuilder extends PgUtilityParserBaseVisitor<UtilityStatement
     public UtilityStatement visitBackup(BackupContext ctx) {
         return new Backup(Words.string(ctx.string()));
     }
+
+    @Override
+    public UtilityStatement visitCreateRole(CreateRoleContext ctx) {
+        return new CreateRole(RoleStatements.newRoleName(ctx.roleName()), ctx.kind.getType() == PgUtilityLexer.USER,
+                RoleStatements.options(ctx.roleOption()));
+    }
+
+    @Override
+    public UtilityStatement visitAlterRole(AlterRoleContext ctx) {
+        return new AlterRole(RoleStatements.roleSpec(ctx.roleSpec()), RoleStatements.options(ctx.roleOption()));
+    }
+
+    @Override
+    public UtilityStatement visitRenameRole(RenameRoleContext ctx) {
+        return new RenameRole(RoleStatements.roleSpec(ctx.roleSpec()), RoleStatements.newRoleName(ctx.roleName()));
+    }
+
+    @Override
+    public UtilityStatement visitDropRole(DropRoleContext ctx) {
+        return new DropRole(ctx.ifExists() != null, ctx.roleSpec().stream().map(RoleStatements::roleSpec).toList());
+    }
+
+    @Override
+    public UtilityStatement visitGrant(GrantContext ctx) {
+        if (ctx.OPTION() != null) {
+            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "WITH GRANT OPTION is not supported");
+        }
+        return grantOrRevoke(true, ctx.privileges(), ctx.privilegeTarget(), ctx.grantee());
+    }
+
+    @Override
+    public UtilityStatement visitRevoke(RevokeContext ctx) {
+        if (ctx.OPTION() != null) {
+            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "REVOKE GRANT OPTION FOR is not supported");
+        }
+        return grantOrRevoke(false, ctx.privileges(), ctx.privilegeTarget(), ctx.grantee());
+    }
+
+    private static GrantPrivileges grantOrRevoke(boolean grant, PrivilegesContext privileges,
+                                                 PrivilegeTargetContext target, List<GranteeContext> grantees) {
+        List<RoleSpec> roles = grantees.stream().map(RoleStatements::grantee).toList();
+        return switch (target) {
+            case TablesTargetContext tables -> new GrantPrivileges(grant, RoleStatements.privileges(privileges),
+                    Names.qualifiedList(tables.qualifiedNameList()), List.of(), roles);
+            case SchemaTablesTargetContext schemas -> new GrantPrivileges(grant,
+                    RoleStatements.privileges(privileges), List.of(), Names.list(schemas.colIdList()), roles);
+            default -> throw new IllegalStateException("unknown privilege target " + target.getText());
+        };
+    }
+
+    @Override
+    public UtilityStatement visitAlterTableOwner(AlterTableOwnerContext ctx) {
+        return new AlterTableOwner(ctx.ifExists() != null, Names.qualified(ctx.qualifiedName()),
+                RoleStatements.roleSpec(ctx.roleSpec()));
+    }
 }

@@ -10,5 +10,5 @@ public sealed interface UtilityStatement
                 SetVariable, SetTransaction, ShowVariable, ResetVariable,
                 Begin, Commit, Rollback, Savepoint, ReleaseSavepoint, RollbackToSavepoint,
                 Truncate, Discard, Deallocate, CommentOn, Analyze, Vacuum, Checkpoint, EmptyStatement,
-                Backup {
+                Backup, CreateRole, AlterRole, RenameRole, DropRole, GrantPrivileges, AlterTableOwner {
 }

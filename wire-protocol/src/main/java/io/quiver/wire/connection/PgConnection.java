@@ -1,11 +1,14 @@
 package io.quiver.wire.connection;
 
 import io.netty.channel.Channel;
+import io.netty.buffer.Unpooled;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.executor.api.Session;
 import io.quiver.executor.session.DurationSetting;
 import io.quiver.executor.statement.CancelFlag;
+import io.quiver.executor.api.LoginRole;
+import io.quiver.wire.auth.Authentication;
 import io.quiver.wire.protocol.BackendMessages;
 import io.quiver.wire.protocol.ErrorReport;
 import io.quiver.wire.protocol.FrontendMessage;
@@ -39,6 +42,9 @@ final class PgConnection {
     private final Executor worker;
     private BackendKeyRegistry.BackendKey backendKey;
     private boolean holdsSlot;
+    /** Between StartupMessage and AuthenticationOk: the accepted startup and the exchange in progress. */
+    private StartupFlow.Startup pendingStartup;
+    private Authentication authentication;
     private boolean closed;
     /** Messages handled so far: an idle-in-transaction timeout fires only if none came since it was set. */
     private long messagesHandled;
@@ -89,8 +95,14 @@ final class PgConnection {
     }
 
     private void dispatch(FrontendMessage message) {
+        if (authentication != null) {
+            authenticating(message);
+            return;
+        }
         switch (message) {
             case FrontendMessage.StartupMessage startup -> start(startup);
+            case FrontendMessage.Password password -> fatal(ErrorReport.of(new QuiverException(
+                    SqlState.PROTOCOL_VIOLATION, "invalid frontend message type 112"), ErrorReport.FATAL));
             case FrontendMessage.Query query -> {
                 if (!state.skippingUntilSync) {
                     simpleQuery.run(query.sql());
@@ -124,12 +136,10 @@ final class PgConnection {
                 throw new QuiverException(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
             }
             holdsSlot = true;
-            state.session = new StartupFlow(services, out).start(startup, backendKey);
-            services.backendKeys().register(backendKey, state.session);
-            if (channel.remoteAddress() instanceof InetSocketAddress client) {
-                state.session.clientAddress(client);
-            }
-            state.session.onTermination(() -> worker.execute(this::terminated));
+            pendingStartup = new StartupFlow(services, out).accept(startup);
+            authentication = new ClientAuthentication(services, channel, out).begin(pendingStartup);
+            out.flush();
+            finishIfAuthenticated();
         } catch (QuiverException e) {
             fatal(ErrorReport.of(e, ErrorReport.FATAL));
         }
@@ -201,6 +211,50 @@ final class PgConnection {
             idleTimeout.cancel(false);
             idleTimeout = null;
         }
+    }
+
+    /** While authenticating, only password messages (and Terminate) are expected, as in PostgreSQL. */
+    private void authenticating(FrontendMessage message) {
+        try {
+            switch (message) {
+                case FrontendMessage.Password password -> {
+                    authentication.respond(Unpooled.wrappedBuffer(password.body()));
+                    out.flush();
+                    finishIfAuthenticated();
+                }
+                case FrontendMessage.Terminate terminate -> close();
+                case FrontendMessage.ProtocolError error -> throw error.error();
+                default -> throw authentication.unexpected(typeOf(message));
+            }
+        } catch (QuiverException e) {
+            fatal(ErrorReport.of(e, ErrorReport.FATAL));
+        }
+    }
+
+    private static char typeOf(FrontendMessage message) {
+        return switch (message) {
+            case FrontendMessage.Query q -> 'Q';
+            case FrontendMessage.Parse p -> 'P';
+            case FrontendMessage.Bind b -> 'B';
+            case FrontendMessage.Execute e -> 'E';
+            case FrontendMessage.Sync s -> 'S';
+            default -> '?';
+        };
+    }
+
+    private void finishIfAuthenticated() {
+        if (!authentication.done()) {
+            return;
+        }
+        LoginRole role = ClientAuthentication.requireLogin(services, pendingStartup.user());
+        authentication = null;
+        state.session = new StartupFlow(services, out).open(pendingStartup, role.superuser(), backendKey);
+        services.backendKeys().register(backendKey, state.session);
+        if (channel.remoteAddress() instanceof InetSocketAddress client) {
+            state.session.clientAddress(client);
+        }
+        state.session.onTermination(() -> worker.execute(this::terminated));
+        pendingStartup = null;
     }
 
     private void extended(Runnable step) {

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Answers a StartupMessage: version negotiation, AuthenticationOk (Quiver trusts every client, like
- * PostgreSQL's trust method), the session's ParameterStatus values, BackendKeyData and the first
- * ReadyForQuery. A startup that cannot proceed throws a QuiverException to be sent as FATAL.
+ * Answers a StartupMessage: checks it ({@link #accept}), and once the client has authenticated opens the
+ * session ({@link #open}): version negotiation, AuthenticationOk, the session's ParameterStatus values,
+ * BackendKeyData and the first ReadyForQuery. A startup that cannot proceed throws a QuiverException to be sent
+ * as FATAL.
  */
 final class StartupFlow {
     private static final String PROTOCOL_OPTION_PREFIX = "_pq_.";
@@ -26,8 +27,12 @@ final class StartupFlow {
         this.out = out;
     }
 
-    /** Opens the session; the caller registers it for cancellation under {@code key}. */
-    Session start(FrontendMessage.StartupMessage startup, BackendKeyRegistry.BackendKey key) {
+    /** A checked StartupMessage: who connects to which database, with which parameters. */
+    record Startup(FrontendMessage.StartupMessage message, String user, String database,
+                   Map<String, String> parameters, List<String> protocolOptions) {
+    }
+
+    Startup accept(FrontendMessage.StartupMessage startup) {
         if (startup.majorVersion() != 3) {
             throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "unsupported frontend protocol %d.%d: server supports 3.0 to 3.0",
@@ -42,14 +47,25 @@ final class StartupFlow {
             throw new QuiverException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                     "no PostgreSQL user name specified in startup packet");
         }
-        String database = parameters.getOrDefault("database", user);
-        Session session = services.engine().openSession(new SessionOptions(user, database, parameters,
+        return new Startup(startup, user, parameters.getOrDefault("database", user), parameters, protocolOptions);
+    }
+
+    /**
+     * Opens the session of an authenticated client whose role may log in; the caller registers it for
+     * cancellation under {@code key}.
+     */
+    Session open(Startup accepted, boolean superuser, BackendKeyRegistry.BackendKey key) {
+        FrontendMessage.StartupMessage startup = accepted.message();
+        List<String> protocolOptions = accepted.protocolOptions();
+        Map<String, String> parameters = accepted.parameters();
+        String user = accepted.user();
+        Session session = services.engine().openSession(new SessionOptions(user, accepted.database(), parameters,
                 key.processId()));
         if (startup.minorVersion() > 0 || !protocolOptions.isEmpty()) {
             out.send(buf -> BackendMessages.negotiateProtocolVersion(buf, 0, protocolOptions));
         }
         out.send(BackendMessages::authenticationOk);
-        reportedParameters(session, parameters, user).forEach((name, value) ->
+        reportedParameters(session, parameters, user, superuser).forEach((name, value) ->
                 out.send(buf -> BackendMessages.parameterStatus(buf, name, value)));
         out.send(buf -> BackendMessages.backendKeyData(buf, key.processId(), key.secretKey()));
         out.send(buf -> BackendMessages.readyForQuery(buf, session.transactionStatus()));
@@ -58,14 +74,15 @@ final class StartupFlow {
     }
 
     /** The engine's parameters as this session sees them (a client may have set TimeZone, DateStyle ...). */
-    private Map<String, String> reportedParameters(Session session, Map<String, String> startup, String user) {
+    private Map<String, String> reportedParameters(Session session, Map<String, String> startup, String user,
+                                                   boolean superuser) {
         Map<String, String> reported = new LinkedHashMap<>();
         services.engine().startupParameters().forEach((name, defaultValue) -> {
             String current = session.setting(name);
             reported.put(name, current != null ? current : defaultValue);
         });
         reported.put("application_name", startup.getOrDefault("application_name", ""));
-        reported.putIfAbsent("is_superuser", "on");
+        reported.put("is_superuser", superuser ? "on" : "off");
         reported.put("session_authorization", user);
         return reported;
     }

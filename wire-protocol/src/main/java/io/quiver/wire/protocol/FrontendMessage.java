@@ -18,6 +18,10 @@ public sealed interface FrontendMessage {
     record CancelRequest(int processId, int secretKey) implements FrontendMessage {
     }
 
+    /** PasswordMessage, SASLInitialResponse or SASLResponse: the body means what the authentication step expects. */
+    record Password(byte[] body) implements FrontendMessage {
+    }
+
     record Query(String sql) implements FrontendMessage {
     }
 

@@ -45,6 +45,7 @@ public final class FrontendMessageDecoder extends MessageToMessageDecoder<TypedF
             case 'd' -> new FrontendMessage.CopyData(reader.readRemaining());
             case 'c' -> new FrontendMessage.CopyDone();
             case 'f' -> new FrontendMessage.CopyFail(reader.readCString());
+            case 'p' -> new FrontendMessage.Password(reader.readRemaining());
             case 'F' -> throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED,
                     "fastpath function calls are not supported");
             default -> throw MessageReader.violation(String.format("invalid frontend message type %d", (int) type));

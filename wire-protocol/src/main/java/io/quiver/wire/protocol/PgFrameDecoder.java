@@ -21,8 +21,8 @@ public final class PgFrameDecoder extends ByteToMessageDecoder {
     /** PostgreSQL's MAX_STARTUP_PACKET_LENGTH. */
     static final int MAX_STARTUP_PACKET_LENGTH = 10_000;
     private static final int LENGTH_WORD = 4;
-    /** The message types PostgreSQL's SocketBackend accepts after startup. */
-    private static final String KNOWN_TYPES = "QFXBCDEHPSdcf";
+    /** The message types PostgreSQL's SocketBackend accepts after startup, and password messages ('p'). */
+    private static final String KNOWN_TYPES = "QFXBCDEHPSdcfp";
 
     private final int maxMessageSize;
     private boolean startupComplete;

@@ -43,6 +43,13 @@ statement
     | vacuum
     | checkpoint
     | backup
+    | createRole
+    | alterRole
+    | renameRole
+    | dropRole
+    | grant
+    | revoke
+    | alterTableOwner
     ;
 
 // ---- CREATE TABLE ----------------------------------------------------------------------------------------
@@ -200,6 +207,34 @@ checkpoint : CHECKPOINT ;
 // Quiver's own: an online backup into a directory on the server (a full one, or incremental into an earlier backup)
 backup : BACKUP TO string ;
 
+// ---- roles and privileges ------------------------------------------------------------------------------
+
+createRole : CREATE kind=(ROLE | USER) roleName WITH? roleOption* ;
+alterRole : ALTER (ROLE | USER) roleSpec WITH? roleOption* ;
+renameRole : ALTER (ROLE | USER) roleSpec RENAME TO roleName ;
+dropRole : DROP (ROLE | USER) ifExists? roleSpec (COMMA roleSpec)* ;
+// As PostgreSQL's AlterOptRoleElem: the flags (LOGIN, NOSUPERUSER ...) are plain words, checked when building.
+roleOption
+    : ENCRYPTED? PASSWORD (string | NULL)     # passwordOption
+    | VALID UNTIL string                      # validUntilOption
+    | CONNECTION LIMIT signedInteger          # connectionLimitOption
+    | INHERIT                                 # inheritOption
+    | IDENT                                   # flagOption
+    ;
+roleName : nonReservedWord ;
+roleSpec : nonReservedWord | CURRENT_USER | SESSION_USER | CURRENT_ROLE ;
+
+grant : GRANT privileges ON privilegeTarget TO grantee (COMMA grantee)* (WITH GRANT OPTION)? ;
+revoke : REVOKE (GRANT OPTION FOR)? privileges ON privilegeTarget FROM grantee (COMMA grantee)* dropBehavior? ;
+privileges : ALL PRIVILEGES? | privilege (COMMA privilege)* ;
+privilege : SELECT | REFERENCES | CREATE | colId ;
+privilegeTarget
+    : TABLE? qualifiedNameList           # tablesTarget
+    | ALL TABLES IN SCHEMA colIdList     # schemaTablesTarget
+    ;
+grantee : GROUP? roleSpec ;
+alterTableOwner : ALTER TABLE ifExists? ONLY? qualifiedName OWNER TO roleSpec ;
+
 // ---- names and literals ----------------------------------------------------------------------------------
 
 qualifiedName : anyName ;
@@ -220,7 +255,8 @@ colLabel : nonReservedWord | reservedKeyword ;
 
 unreservedKeyword
     : ABORT | ADD | ALTER | ALWAYS | BACKUP | BEGIN | BY | CASCADE | CHARACTERISTICS | CHECKPOINT | COMMENT | COMMIT
-    | COMMITTED | CONTINUE | DEALLOCATE | DISCARD | DOUBLE | DROP | EXTENSION | GENERATED | IDENTITY | IF
+    | COMMITTED | CONNECTION | CONTINUE | ENCRYPTED | INHERIT | OPTION | OWNER | PASSWORD | PRIVILEGES | REVOKE | ROLE
+    | TABLES | UNTIL | VALID | DEALLOCATE | DISCARD | DOUBLE | DROP | EXTENSION | GENERATED | IDENTITY | IF
     | INDEX | ISOLATION | KEY | LEVEL | LOCAL | NAMES | PLANS | PREPARE | READ | REINDEX | RELEASE | RENAME | REPEATABLE
     | RESET | RESTART | RESTRICT | ROLLBACK | SAVEPOINT | SCHEMA | SEQUENCES | SERIALIZABLE | SESSION | SET
     | SHOW | START | TEMP | TEMPORARY | TRANSACTION | TRUNCATE | UNCOMMITTED | VACUUM | VARYING | WITHOUT
