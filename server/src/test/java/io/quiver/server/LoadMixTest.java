@@ -16,7 +16,7 @@ class LoadMixTest {
     @Test
     void sixtyFourClientsLoseNoAcknowledgedWrite() throws Exception {
         try (RunningServer server = RunningServer.start()) {
-            LoadMix.Report report = LoadMix.run(new LoadMix.Settings(server.jdbcUrl(), "quiver", 64, SECONDS, 16, 20));
+            LoadMix.Report report = LoadMix.run(new LoadMix.Settings(server.jdbcUrl(), "postgres", 64, SECONDS, 16, 20));
             System.out.print(report.describe());
             assertThat(report.unexpectedErrors()).isEmpty();
             assertThat(report.ledgerMismatches()).isEmpty();

@@ -18,7 +18,7 @@ final class RawProtocol {
     }
 
     static void startup(DataOutputStream out) throws IOException {
-        byte[] parameters = "user\0quiver\0database\0quiver\0\0".getBytes(StandardCharsets.UTF_8);
+        byte[] parameters = "user\0postgres\0database\0quiver\0\0".getBytes(StandardCharsets.UTF_8);
         out.writeInt(8 + parameters.length);
         out.writeInt(196_608);
         out.write(parameters);

@@ -86,6 +86,43 @@ class SecondaryIndexTest {
         execute(connection, "RESET enable_indexscan");
     }
 
+    /** A primary key is the unique B-tree PostgreSQL builds for it: a lookup by key reads one row, not the table. */
+    @Test
+    @Order(2)
+    void primaryKeyLookupsReadOneRow() throws SQLException {
+        assertThat(String.join("\n", queryStrings(connection, "EXPLAIN SELECT name FROM items WHERE id = 42")))
+                .contains("Index Scan using items_pkey on items");
+        assertThat(String.join("\n", queryStrings(connection, "EXPLAIN SELECT name FROM items WHERE id > 42")))
+                .doesNotContain("items_pkey");
+        assertThat(queryStrings(connection, "SELECT name FROM items WHERE id = 42")).containsExactly("item42");
+        assertThat(queryStrings(connection, "SELECT name FROM items WHERE id IN (3, 2, 3, 99999) ORDER BY id"))
+                .containsExactly("item2", "item3");
+        assertThat(queryStrings(connection, "SELECT name FROM items WHERE id = 42 AND category = 0")).isEmpty();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT name FROM items WHERE id = ?")) {
+            for (int id : new int[] {1, 5000, ROWS}) {
+                statement.setInt(1, id);
+                try (ResultSet rs = statement.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("item" + id);
+                }
+            }
+        }
+        // A transaction's own writes, and rows others deleted since its snapshot, as a full scan sees them.
+        connection.setAutoCommit(false);
+        try (Connection other = server.connect()) {
+            execute(connection, "INSERT INTO items VALUES (" + (ROWS + 1) + ", 1, 'fresh', 1)");
+            assertThat(queryStrings(connection, "SELECT name FROM items WHERE id = " + (ROWS + 1)))
+                    .containsExactly("fresh");
+            execute(other, "DELETE FROM items WHERE id = 43");
+            assertThat(queryStrings(connection, "SELECT name FROM items WHERE id = 43")).containsExactly("item43");
+            assertThat(queryStrings(other, "SELECT name FROM items WHERE id = 43")).isEmpty();
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        execute(connection, "INSERT INTO items VALUES (43, 43, 'item43', 4.30)");
+    }
+
     @Test
     @Order(3)
     void parametersBindIndexBounds() throws SQLException {

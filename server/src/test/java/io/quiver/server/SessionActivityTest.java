@@ -50,7 +50,7 @@ class SessionActivityTest {
                          + "FROM pg_stat_activity WHERE pid = " + pid)) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("quiver");
-                assertThat(rs.getString(2)).isEqualTo("quiver");
+                assertThat(rs.getString(2)).isEqualTo("postgres");
                 assertThat(rs.getString(3)).isEqualTo("watched-app");
                 assertThat(rs.getString(4)).isEqualTo("127.0.0.1");
                 assertThat(rs.getInt(5)).isPositive();

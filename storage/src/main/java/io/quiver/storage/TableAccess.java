@@ -4,6 +4,7 @@ import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,17 @@ public final class TableAccess {
      * approximate.
      */
     public RowCursor indexScan(long indexId, IndexBounds bounds) {
-        Iterator<Long> rowIds = secondaryIndex(indexId).rowIds(bounds);
+        return rowsOf(secondaryIndex(indexId).rowIds(bounds));
+    }
+
+    /** The row this transaction sees with these primary key values: at most one. */
+    public RowCursor primaryKeyLookup(Object[] keyValues) {
+        long rowId = lookupPrimaryKey(keyValues);
+        return rowsOf(rowId < 0 ? Collections.emptyIterator() : List.of(rowId).iterator());
+    }
+
+    /** The rows of these row ids, read from this transaction's snapshot (the ids of visible index entries). */
+    private RowCursor rowsOf(Iterator<Long> rowIds) {
         Iterator<Map.Entry<Long, byte[]>> entries = new Iterator<>() {
             @Override
             public boolean hasNext() {

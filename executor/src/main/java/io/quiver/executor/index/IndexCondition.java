@@ -39,6 +39,11 @@ record IndexCondition(List<List<RexNode>> probes, RangeKind lowerKind, List<RexN
     }
 
     /** The condition {@code index} can serve of {@code condition}, or null. */
+    /** Whether every probe gives a value for each of the index's columns: lookups of whole keys, no range. */
+    boolean isWholeKeyLookup(IndexDefinition index) {
+        return lowerKind == RangeKind.EQUAL && upper.isEmpty() && probes.get(0).size() == index.columns().size();
+    }
+
     static IndexCondition of(RexBuilder rex, RexNode condition, TableDefinition table, IndexDefinition index) {
         List<RexNode> conjuncts = RelOptUtil.conjunctions(RexUtil.expandSearch(rex, null, condition));
         List<RexNode> prefix = new ArrayList<>();

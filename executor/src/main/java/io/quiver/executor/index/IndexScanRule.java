@@ -1,5 +1,6 @@
 package io.quiver.executor.index;
 
+import io.quiver.catalog.IndexBuildState;
 import io.quiver.catalog.IndexDefinition;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.executor.schema.StorageTable;
@@ -8,9 +9,11 @@ import io.quiver.executor.session.PlannerSwitches;
 import io.quiver.executor.session.SessionSettings;
 import io.quiver.executor.stats.FilterSelectivity;
 import io.quiver.executor.stats.Statistics;
+import io.quiver.executor.system.SystemObjects;
 import io.quiver.executor.vector.VectorSearch;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.core.Filter;
@@ -62,9 +65,14 @@ public final class IndexScanRule extends RelRule<IndexScanRule.Config> {
         double fullScanCost = Math.max(1, config.storage().estimatedRowCount(definition));
         IndexScan best = null;
         double bestCost = fullScanCost;
-        for (IndexDefinition index : definition.scalarIndexes()) {
+        IndexDefinition primaryKey = primaryKeyIndex(definition);
+        List<IndexDefinition> candidates = new ArrayList<>(definition.scalarIndexes());
+        if (primaryKey != null) {
+            candidates.add(primaryKey);
+        }
+        for (IndexDefinition index : candidates) {
             IndexCondition condition = IndexCondition.of(rex, filter.getCondition(), definition, index);
-            if (condition == null) {
+            if (condition == null || (index == primaryKey && !condition.isWholeKeyLookup(index))) {
                 continue;
             }
             RexNode served = RexUtil.composeConjunction(rex, condition.used());
@@ -89,8 +97,20 @@ public final class IndexScanRule extends RelRule<IndexScanRule.Config> {
         values.addAll(condition.upper());
         IndexScanSpec spec = new IndexScanSpec(table, index, config.storage(), condition.probes().size(),
                 condition.probes().get(0).size(), condition.lowerKind(), condition.upper().size(),
-                condition.upperKind());
+                condition.upperKind(), index.oid() == SystemObjects.primaryKeyIndexOid(table));
         return new IndexScan(scan.getCluster(), scan.getTable(), spec, values, served, rows, cost, fullScanCost);
+    }
+
+    /**
+     * The primary key as the unique B-tree PostgreSQL builds for it (items_pkey), or null. It is stored as a map
+     * from whole keys to row ids, so it serves lookups of whole keys (equality or IN), not ranges.
+     */
+    private static IndexDefinition primaryKeyIndex(TableDefinition table) {
+        if (table.primaryKey().isEmpty()) {
+            return null;
+        }
+        return new IndexDefinition(SystemObjects.primaryKeyIndexOid(table), table.primaryKeyName(),
+                table.primaryKey(), "btree", "", Map.of(), IndexBuildState.READY, 0, null, true);
     }
 
     /** The rule's configuration, immutable in the style of Calcite's generated configs. */

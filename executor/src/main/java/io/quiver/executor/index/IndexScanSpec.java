@@ -11,8 +11,9 @@ import io.quiver.executor.schema.TableStorageResolver;
  * @param probes how many probes (1, or the length of an IN list)
  * @param probeWidth the values per probe's lower bound (0 for an open lower bound)
  * @param upperWidth the values of a range's upper bound (0 when open or not a range)
+ * @param primaryKey whether the index is the table's primary key, whose probes are whole-key lookups
  */
 public record IndexScanSpec(TableDefinition table, IndexDefinition index, TableStorageResolver storage, int probes,
                             int probeWidth, IndexCondition.RangeKind lowerKind, int upperWidth,
-                            IndexCondition.RangeKind upperKind) {
+                            IndexCondition.RangeKind upperKind, boolean primaryKey) {
 }

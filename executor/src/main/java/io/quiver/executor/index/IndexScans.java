@@ -37,7 +37,7 @@ public final class IndexScans {
             public Enumerator<Object[]> enumerator() {
                 PlanObservation.used("IndexScan " + spec.index().name());
                 TableAccess access = context.execution().storage().access(spec.storage().storageOf(spec.table()));
-                return new ProbeEnumerator(access, spec.index().oid(), bounds, types, context.cancelFlag());
+                return new ProbeEnumerator(access, spec, bounds, types, context.cancelFlag());
             }
         };
     }
@@ -47,7 +47,7 @@ public final class IndexScans {
         List<PgType> keyTypes = spec.index().columns().stream().map(c -> spec.table().column(c).type().type()).toList();
         Object[] upper = null;
         if (spec.upperWidth() > 0) {
-            upper = storageValues(keyTypes, values, spec.probes() * spec.probeWidth(), spec.upperWidth());
+            upper = storageValues(keyTypes, values, spec.probes() * spec.probeWidth(), spec.upperWidth(), false);
             if (upper == null) {
                 return List.of();
             }
@@ -55,7 +55,8 @@ public final class IndexScans {
         // Equal probes (IN (1, 1)) would return their rows twice.
         Set<List<Object>> distinct = new LinkedHashSet<>();
         for (int p = 0; p < spec.probes(); p++) {
-            Object[] lower = storageValues(keyTypes, values, p * spec.probeWidth(), spec.probeWidth());
+            Object[] lower = storageValues(keyTypes, values, p * spec.probeWidth(), spec.probeWidth(),
+                    spec.primaryKey());
             if (lower != null) {
                 distinct.add(Arrays.asList(lower));
             }
@@ -72,7 +73,12 @@ public final class IndexScans {
         return bounds;
     }
 
-    private static Object[] storageValues(List<PgType> keyTypes, Object[] values, int from, int count) {
+    /**
+     * @param asStored keep each value's stored class (a primary key's lookup encodes them so) rather than widen
+     *     integers to long as secondary index keys are encoded
+     */
+    private static Object[] storageValues(List<PgType> keyTypes, Object[] values, int from, int count,
+                                          boolean asStored) {
         Object[] out = new Object[count];
         for (int i = 0; i < count; i++) {
             Object value = values[from + i];
@@ -81,7 +87,7 @@ public final class IndexScans {
             }
             Object stored = CalciteValues.fromCalcite(keyTypes.get(i), value);
             // Integer keys are encoded as long whatever their width; normalizing lets equal probes collapse.
-            out[i] = isInteger(keyTypes.get(i)) ? (Object) ((Number) stored).longValue() : stored;
+            out[i] = isInteger(keyTypes.get(i)) && !asStored ? (Object) ((Number) stored).longValue() : stored;
         }
         return out;
     }
@@ -92,7 +98,7 @@ public final class IndexScans {
 
     private static final class ProbeEnumerator implements Enumerator<Object[]> {
         private final TableAccess access;
-        private final long indexId;
+        private final IndexScanSpec spec;
         private final List<IndexBounds> probes;
         private final List<PgType> types;
         private final CancelFlag cancel;
@@ -100,10 +106,10 @@ public final class IndexScans {
         private RowCursor cursor;
         private Object[] current;
 
-        ProbeEnumerator(TableAccess access, long indexId, List<IndexBounds> probes, List<PgType> types,
+        ProbeEnumerator(TableAccess access, IndexScanSpec spec, List<IndexBounds> probes, List<PgType> types,
                         CancelFlag cancel) {
             this.access = access;
-            this.indexId = indexId;
+            this.spec = spec;
             this.probes = probes;
             this.types = types;
             this.cancel = cancel;
@@ -121,7 +127,9 @@ public final class IndexScans {
                 if (++probe >= probes.size()) {
                     return false;
                 }
-                cursor = access.indexScan(indexId, probes.get(probe));
+                IndexBounds bounds = probes.get(probe);
+                cursor = spec.primaryKey() ? access.primaryKeyLookup(bounds.lower())
+                        : access.indexScan(spec.index().oid(), bounds);
             }
             current = CalciteValues.rowToCalcite(types, cursor.row(), types.size());
             return true;
