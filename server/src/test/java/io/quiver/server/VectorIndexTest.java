@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -41,23 +40,11 @@ class VectorIndexTest {
     private static final int QUERIES = 100;
     private static RunningServer server;
     private static Connection connection;
-    private static final Random RANDOM = new Random(7);
-    /** Each cluster spreads along a few directions, as real embeddings have a low intrinsic dimension. */
-    private static final int CLUSTER_DIRECTIONS = 8;
-    private static float[][] centers;
-    private static float[][][] directions;
+    private static final ClusteredVectors VECTORS = new ClusteredVectors(7, CLUSTERS, DIMS);
 
     @BeforeAll
     static void load() throws SQLException {
         server = RunningServer.start();
-        centers = new float[CLUSTERS][];
-        directions = new float[CLUSTERS][CLUSTER_DIRECTIONS][];
-        for (int c = 0; c < CLUSTERS; c++) {
-            centers[c] = gaussian(4f);
-            for (int d = 0; d < CLUSTER_DIRECTIONS; d++) {
-                directions[c][d] = gaussian(1f);
-            }
-        }
         // Plain batches: each row is one Bind/Execute of the cached plan, faster here than rewritten ones.
         try (Connection c = server.connect()) {
             execute(c, "CREATE TABLE items (id int PRIMARY KEY, category int, embedding vector(" + DIMS + "))");
@@ -292,28 +279,7 @@ class VectorIndexTest {
         return ids;
     }
 
-    /** A point of a random cluster: its center, a random mix of its directions, and a little noise. */
     private static float[] nearCenter() {
-        int cluster = RANDOM.nextInt(CLUSTERS);
-        float[] vector = gaussian(0.1f);
-        for (int d = 0; d < DIMS; d++) {
-            vector[d] += centers[cluster][d];
-        }
-        for (float[] direction : directions[cluster]) {
-            float weight = (float) RANDOM.nextGaussian();
-            for (int d = 0; d < DIMS; d++) {
-                vector[d] += weight * direction[d];
-            }
-        }
-        return vector;
+        return VECTORS.next();
     }
-
-    private static float[] gaussian(float scale) {
-        float[] vector = new float[DIMS];
-        for (int d = 0; d < DIMS; d++) {
-            vector[d] = (float) RANDOM.nextGaussian() * scale;
-        }
-        return vector;
-    }
-
 }
