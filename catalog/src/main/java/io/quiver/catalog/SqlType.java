@@ -19,9 +19,12 @@ public record SqlType(PgType type, int typmod) {
         return new SqlType(PgType.VECTOR, dimensions);
     }
 
-    /** The vector dimension, or -1 for a non-vector type or an undimensioned vector. */
+    /**
+     * The dimension of a dense vector column (vector or halfvec, both float[] at run time and searched alike),
+     * or -1 for any other type or an undimensioned vector.
+     */
     public int dimensions() {
-        return type == PgType.VECTOR ? typmod : -1;
+        return type == PgType.VECTOR || type == PgType.HALFVEC ? typmod : -1;
     }
 
     /** The type as PostgreSQL's format_type() prints it ({@code vector(3)}, {@code character varying(20)}). */

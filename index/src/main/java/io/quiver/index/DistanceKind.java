@@ -2,6 +2,7 @@ package io.quiver.index;
 
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
+import io.quiver.common.type.PgType;
 import io.quiver.common.vector.Distances;
 
 /**
@@ -88,6 +89,9 @@ public enum DistanceKind {
         }
     };
 
+    /** The types with an operator class per distance, named {@code <type>_<distance>_ops} as in pgvector. */
+    private static final PgType[] OPCLASS_TYPES = {PgType.VECTOR, PgType.HALFVEC};
+
     private final String opclass;
     private final String operator;
     private final boolean ivfflatSupported;
@@ -116,6 +120,11 @@ public enum DistanceKind {
         return opclass;
     }
 
+    /** The operator class of this distance for {@code type} (vector or halfvec): halfvec_l2_ops for L2. */
+    public String opclass(PgType type) {
+        return type.typname() + opclass.substring(PgType.VECTOR.typname().length());
+    }
+
     public String operator() {
         return operator;
     }
@@ -126,8 +135,11 @@ public enum DistanceKind {
      */
     public static DistanceKind forOpclass(String opclass, String accessMethod) {
         for (DistanceKind kind : values()) {
-            if (kind.opclass.equals(opclass) && (kind.ivfflatSupported || !"ivfflat".equals(accessMethod))) {
-                return kind;
+            for (PgType type : OPCLASS_TYPES) {
+                if (kind.opclass(type).equals(opclass)
+                        && (kind.ivfflatSupported || !"ivfflat".equals(accessMethod))) {
+                    return kind;
+                }
             }
         }
         throw QuiverException.of(SqlState.UNDEFINED_OBJECT,

@@ -10,6 +10,7 @@ import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
 import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
 import io.github.jbellis.jvector.util.Bits;
 import io.github.jbellis.jvector.vector.VectorizationProvider;
+import io.quiver.common.type.PgType;
 import io.quiver.common.vector.Distances;
 
 import java.io.DataInputStream;
@@ -60,7 +61,8 @@ public final class HnswIndex implements VectorIndex {
     private Duration buildTime = Duration.ZERO;
 
     private HnswIndex(VectorColumn column, DistanceKind kind, IndexOptions.Hnsw options) {
-        IndexOptions.checkDimensions("hnsw", column.dimensions());
+        // The widest any type allows; CREATE INDEX has checked the column's own type's limit.
+        IndexOptions.checkDimensions("hnsw", PgType.HALFVEC, column.dimensions());
         this.column = column;
         this.kind = kind;
         this.options = options;

@@ -2,6 +2,7 @@ package io.quiver.index;
 
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
+import io.quiver.common.type.PgType;
 
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,8 @@ public final class IndexOptions {
     public static final int IVFFLAT_MIN_LISTS = 1;
     public static final int IVFFLAT_MAX_LISTS = 32768;
     public static final int IVFFLAT_MAX_DIMENSIONS = 2000;
+    /** halfvec's limit for both methods (a page holds twice as many halves): the widest any type allows. */
+    public static final int HALFVEC_MAX_DIMENSIONS = 4000;
 
     public static final int PQ_MIN_SUBSPACES = 1;
     public static final int PQ_MAX_SUBSPACES = 2000;
@@ -200,9 +203,10 @@ public final class IndexOptions {
         }
     }
 
-    /** Rejects columns too wide for an access method, as pgvector's build does. */
-    public static void checkDimensions(String accessMethod, int dimensions) {
-        int max = accessMethod.equals("hnsw") ? HNSW_MAX_DIMENSIONS : IVFFLAT_MAX_DIMENSIONS;
+    /** Rejects columns of {@code type} (vector or halfvec) too wide for an access method, as pgvector does. */
+    public static void checkDimensions(String accessMethod, PgType type, int dimensions) {
+        int max = type == PgType.HALFVEC ? HALFVEC_MAX_DIMENSIONS
+                : accessMethod.equals("hnsw") ? HNSW_MAX_DIMENSIONS : IVFFLAT_MAX_DIMENSIONS;
         if (dimensions > max) {
             throw QuiverException.of(SqlState.PROGRAM_LIMIT_EXCEEDED,
                     "column cannot have more than %d dimensions for %s index", max, accessMethod);

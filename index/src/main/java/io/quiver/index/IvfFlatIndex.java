@@ -1,5 +1,6 @@
 package io.quiver.index;
 
+import io.quiver.common.type.PgType;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -36,7 +37,8 @@ public final class IvfFlatIndex implements VectorIndex {
     private String notice;
 
     private IvfFlatIndex(VectorColumn column, DistanceKind kind, IndexOptions.IvfFlat options) {
-        IndexOptions.checkDimensions("ivfflat", column.dimensions());
+        // The widest any type allows; CREATE INDEX has checked the column's own type's limit.
+        IndexOptions.checkDimensions("ivfflat", PgType.HALFVEC, column.dimensions());
         this.column = column;
         this.kind = kind;
         this.options = options;

@@ -284,7 +284,6 @@ class VectorIndexTest {
         return ids;
     }
 
-    /** A point of a random cluster: its center, a random mix of its directions, and a little noise. */
     private static float[] nearCenter() {
         return data.next();
     }

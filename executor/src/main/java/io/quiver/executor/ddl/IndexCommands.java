@@ -92,7 +92,8 @@ final class IndexCommands {
         if (table.column(column).type().dimensions() < 0) {
             throw new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "column does not have dimensions");
         }
-        IndexOptions.checkDimensions(method, table.column(column).type().dimensions());
+        IndexOptions.checkDimensions(method, table.column(column).type().type(),
+                table.column(column).type().dimensions());
         IndexOptions.checkQuantization(IndexOptions.quantization(create.withOptions()),
                 table.column(column).type().dimensions());
         String name = create.name() != null ? create.name() : freeName(ctx.catalogView(), table, List.of(column));
@@ -289,7 +290,7 @@ final class IndexCommands {
             return IVFFLAT_DEFAULT_OPCLASS;
         }
         DistanceKind.forOpclass(named, method);
-        if (type != PgType.VECTOR) {
+        if (!named.startsWith(type.typname() + "_")) {
             throw QuiverException.of(SqlState.DATATYPE_MISMATCH, "operator class \"%s\" does not accept data type %s",
                     named, typeName);
         }

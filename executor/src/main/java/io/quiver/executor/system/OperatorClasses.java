@@ -1,6 +1,7 @@
 package io.quiver.executor.system;
 
 import io.quiver.common.type.PgType;
+import io.quiver.index.DistanceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ final class OperatorClasses {
     record OperatorClass(long oid, long accessMethod, String name, PgType inputType, boolean isDefault,
                          long family) {
         long namespace() {
-            return inputType == PgType.VECTOR ? SystemObjects.PUBLIC_NAMESPACE : SystemObjects.PG_CATALOG_NAMESPACE;
+            return inputType == PgType.VECTOR || inputType == PgType.HALFVEC ? SystemObjects.PUBLIC_NAMESPACE
+                    : SystemObjects.PG_CATALOG_NAMESPACE;
         }
     }
 
@@ -54,15 +56,19 @@ final class OperatorClasses {
         btree(list, 10012, "float4_ops", PgType.FLOAT4, 1970);
         btree(list, 10028, "name_ops", PgType.NAME, 1994);
         // varchar has no class of its own: PostgreSQL indexes it with text_ops.
+        // vector's classes first, keeping their OIDs; halfvec's follow (pg_opclass OIDs need only be unique there).
         long next = SystemObjects.FIRST_VECTOR_OPCLASS;
-        for (Map.Entry<Long, List<String>> method : List.of(
-                Map.entry(SystemObjects.IVFFLAT_AM, List.of("vector_l2_ops", "vector_ip_ops", "vector_cosine_ops")),
-                Map.entry(SystemObjects.HNSW_AM,
-                        List.of("vector_l2_ops", "vector_ip_ops", "vector_cosine_ops", "vector_l1_ops")))) {
-            for (String name : method.getValue()) {
-                boolean isDefault = method.getKey() == SystemObjects.IVFFLAT_AM && name.equals("vector_l2_ops");
-                list.add(new OperatorClass(next, method.getKey(), name, PgType.VECTOR, isDefault, next));
-                next++;
+        for (PgType type : List.of(PgType.VECTOR, PgType.HALFVEC)) {
+            for (Map.Entry<Long, List<DistanceKind>> method : List.of(
+                    Map.entry(SystemObjects.IVFFLAT_AM,
+                            List.of(DistanceKind.L2, DistanceKind.INNER_PRODUCT, DistanceKind.COSINE)),
+                    Map.entry(SystemObjects.HNSW_AM, List.of(DistanceKind.values())))) {
+                for (DistanceKind kind : method.getValue()) {
+                    String name = kind.opclass(type);
+                    boolean isDefault = method.getKey() == SystemObjects.IVFFLAT_AM && name.equals("vector_l2_ops");
+                    list.add(new OperatorClass(next, method.getKey(), name, type, isDefault, next));
+                    next++;
+                }
             }
         }
         return List.copyOf(list);

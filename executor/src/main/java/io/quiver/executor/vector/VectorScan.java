@@ -1,5 +1,7 @@
 package io.quiver.executor.vector;
 
+import io.quiver.common.error.QuiverException;
+import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.schema.CalciteValues;
 import io.quiver.executor.schema.QuiverDataContext;
@@ -43,6 +45,7 @@ public final class VectorScan {
                 VectorAccess access = spec.access(column.liveCount(), context.settings());
                 PlanObservation.used(access.describe());
                 float[] vector = (float[]) query;
+                checkDimensions(spec, column, vector);
                 NeighborCursor committed = access.index() == null
                         ? ExactScan.cursor(column, spec.kind(), vector, firstExactBatch(spec.k()), null)
                         : spec.indexes().index(spec.table(), access.index()).open(vector,
@@ -57,6 +60,14 @@ public final class VectorScan {
                         .map(c -> c.type().type()).toList(), context.cancelFlag(), report);
             }
         };
+    }
+
+    /** pgvector's CheckDims, naming the column's type: "different halfvec dimensions 3 and 2". */
+    private static void checkDimensions(VectorSearchSpec spec, VectorColumn column, float[] query) {
+        if (query.length != column.dimensions()) {
+            throw QuiverException.of(SqlState.DATA_EXCEPTION, "different %s dimensions %d and %d",
+                    spec.table().column(spec.column()).type().type().typname(), column.dimensions(), query.length);
+        }
     }
 
     /**
