@@ -1,6 +1,7 @@
 package io.quiver.server;
 
 import static io.quiver.server.SqlAssertions.execute;
+import static io.quiver.server.SqlAssertions.queryStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quiver.common.vector.VectorText;
@@ -17,6 +18,7 @@ import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -140,4 +142,23 @@ class KnnTest {
         return ids;
     }
 
+
+    /** A NULL vector has NULL distances, compares as NULL and sorts last, as in PostgreSQL. */
+    @Test
+    void nullVectorsHaveNullDistances() throws SQLException {
+        try (Connection c = server.connect()) {
+            execute(c, "CREATE TABLE sparse_rows (id int PRIMARY KEY, v vector(3), h halfvec(3))");
+            execute(c, "INSERT INTO sparse_rows VALUES (1, '[1,2,3]', '[1,2,3]'), (2, NULL, NULL), "
+                    + "(3, '[0,0,0]', '[0,0,0]')");
+            assertThat(queryStrings(c, "SELECT coalesce((v <-> '[1,1,1]')::text, 'null') || ' ' "
+                    + "|| coalesce(l2_distance(h, '[1,1,1]')::text, 'null') || ' ' || coalesce(vector_dims(v), -1) "
+                    + "|| ' ' || coalesce((v = '[1,2,3]')::text, 'null') FROM sparse_rows ORDER BY id"))
+                    .containsExactly("2.23606797749979 2.23606797749979 3 true", "null null -1 null",
+                            "1.7320508075688772 1.7320508075688772 3 false");
+            assertThat(queryStrings(c, "SELECT id FROM sparse_rows ORDER BY v <-> '[1,1,1]' LIMIT 3"))
+                    .containsExactly("3", "1", "2");
+            assertThat(queryStrings(c, "SELECT id FROM sparse_rows ORDER BY v"))
+                    .containsExactly("3", "1", "2");
+        }
+    }
 }

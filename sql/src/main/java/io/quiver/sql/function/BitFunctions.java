@@ -1,8 +1,10 @@
 package io.quiver.sql.function;
 
 import io.quiver.common.type.PgBitString;
+import org.apache.calcite.linq4j.function.Strict;
 
 /** The Java methods generated query code calls for bit strings: pgvector's bit distances, casts, binary_quantize. */
+@Strict
 public final class BitFunctions {
     private BitFunctions() {
     }

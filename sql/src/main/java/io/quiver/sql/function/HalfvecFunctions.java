@@ -6,12 +6,14 @@ import io.quiver.common.vector.HalfvecMath;
 import io.quiver.common.vector.HalfvecText;
 import io.quiver.common.vector.VectorMath;
 import java.util.List;
+import org.apache.calcite.linq4j.function.Strict;
 
 /**
  * The Java methods generated query code calls for pgvector's halfvec functions, operators and casts where they
  * differ from vector's: halfvec is a {@code float[]} of exact halves, so the distances are vector's kernels
  * after halfvec's own dimension check, and results that are halfvecs are rounded to half precision.
  */
+@Strict
 public final class HalfvecFunctions {
     private HalfvecFunctions() {
     }

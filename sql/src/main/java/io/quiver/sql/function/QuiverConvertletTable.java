@@ -195,6 +195,9 @@ public final class QuiverConvertletTable implements SqlRexConvertletTable {
         if (NumericSemantics.isNumericCast(sourceType, target)) {
             return NumericSemantics.cast(rexBuilder, cx.convertExpression(sourceNode), target);
         }
+        if (BooleanText.applies(sourceType, target)) {
+            return BooleanText.cast(rexBuilder, cx.convertExpression(sourceNode), target);
+        }
         if (!PgCastFunction.isQuiverType(target) && !PgCastFunction.isQuiverType(sourceType)) {
             return DateTimeCasts.isTextToDateTime(sourceType, target)
                     ? DateTimeCasts.convert(rexBuilder, cx.convertExpression(sourceNode), target)

@@ -5,8 +5,10 @@ import io.quiver.common.vector.SparseMath;
 import io.quiver.common.vector.SparseVector;
 import io.quiver.common.vector.SparsevecText;
 import io.quiver.common.vector.VectorText;
+import org.apache.calcite.linq4j.function.Strict;
 
 /** The Java methods generated query code calls for pgvector's sparsevec functions, operators and casts. */
+@Strict
 public final class SparsevecFunctions {
     private SparsevecFunctions() {
     }

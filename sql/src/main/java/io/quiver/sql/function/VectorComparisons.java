@@ -4,11 +4,13 @@ import io.quiver.common.type.PgBitString;
 import io.quiver.common.vector.SparseVector;
 import io.quiver.common.vector.VectorOrder;
 import io.quiver.common.vector.VectorSortKey;
+import org.apache.calcite.linq4j.function.Strict;
 
 /**
  * The Java methods generated query code calls for {@code = <> < <= > >=} over vector, halfvec, sparsevec and
  * bit strings (their btree support functions), and the sort keys that order them.
  */
+@Strict
 public final class VectorComparisons {
     private VectorComparisons() {
     }

@@ -6,12 +6,14 @@ import io.quiver.common.type.PgType;
 import io.quiver.common.vector.VectorMath;
 import io.quiver.common.vector.VectorText;
 import java.util.List;
+import org.apache.calcite.linq4j.function.Strict;
 
 /**
  * The Java methods that generated query code calls for vector operators, functions and casts. Semantics are
  * {@link VectorMath}'s and {@link VectorText}'s; this class only adapts them to Calcite's runtime values (arrays
  * are {@link List}s) and adds the casts' dimension checks.
  */
+@Strict
 public final class VectorFunctions {
     /**
      * The last text parsed by {@link #vectorIn}: a query compares every row against the same constant string, and
