@@ -14,7 +14,7 @@ public final class VectorAggregates {
     }
 
     /** sum(vector). */
-    public static final class Sum {
+    public static class Sum {
         public VectorSum init() {
             return new VectorSum();
         }
@@ -35,7 +35,7 @@ public final class VectorAggregates {
     }
 
     /** avg(vector). */
-    public static final class Avg {
+    public static class Avg {
         public VectorAverage init() {
             return new VectorAverage();
         }
@@ -56,44 +56,18 @@ public final class VectorAggregates {
     }
 
     /** sum(halfvec): halfvec_add of each value, in half precision. */
-    public static final class HalfvecSum {
+    public static final class HalfvecSum extends Sum {
+        @Override
         public VectorSum init() {
             return new VectorSum(true);
-        }
-
-        public VectorSum add(VectorSum accumulator, float[] value) {
-            accumulator.add(value);
-            return accumulator;
-        }
-
-        public VectorSum merge(VectorSum accumulator, VectorSum other) {
-            accumulator.combine(other);
-            return accumulator;
-        }
-
-        public float[] result(VectorSum accumulator) {
-            return accumulator.result();
         }
     }
 
     /** avg(halfvec): vector's float8 sums, the average rounded to half precision. */
-    public static final class HalfvecAvg {
-        public VectorAverage init() {
-            return new VectorAverage();
-        }
-
-        public VectorAverage add(VectorAverage accumulator, float[] value) {
-            accumulator.add(value);
-            return accumulator;
-        }
-
-        public VectorAverage merge(VectorAverage accumulator, VectorAverage other) {
-            accumulator.combine(other);
-            return accumulator;
-        }
-
+    public static final class HalfvecAvg extends Avg {
+        @Override
         public float[] result(VectorAverage accumulator) {
-            float[] average = accumulator.result();
+            float[] average = super.result(accumulator);
             return average == null ? null : HalfFloats.fromFloats(average);
         }
     }
