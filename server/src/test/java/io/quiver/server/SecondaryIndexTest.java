@@ -121,6 +121,15 @@ class SecondaryIndexTest {
             connection.setAutoCommit(true);
         }
         execute(connection, "INSERT INTO items VALUES (43, 43, 'item43', 4.30)");
+        // UPDATE and DELETE find their target rows through it too.
+        assertThat(queryStrings(connection, "UPDATE items SET price = price WHERE id = 42 RETURNING name"))
+                .containsExactly("item42");
+        assertThat(queryStrings(connection, "DELETE FROM items WHERE id IN (43, 99999) RETURNING name"))
+                .containsExactly("item43");
+        execute(connection, "INSERT INTO items VALUES (43, 43, 'item43', 4.30)");
+        assertThat(queryStrings(connection, "SELECT DISTINCT plan FROM quiver_stat.queries "
+                + "WHERE query LIKE 'UPDATE items SET price = price%' OR query LIKE 'DELETE FROM items WHERE id IN%'"))
+                .containsExactly("IndexScan items_pkey");
     }
 
     @Test

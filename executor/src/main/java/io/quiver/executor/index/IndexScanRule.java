@@ -56,7 +56,8 @@ public final class IndexScanRule extends RelRule<IndexScanRule.Config> {
         TableScan scan = call.rel(1);
         StorageTable table = scan.getTable().unwrap(StorageTable.class);
         if (table == null || scan instanceof IndexScan || scan instanceof VectorSearch
-                || scan.getRowType().getFieldCount() != table.definition().columns().size()
+                || scan.getRowType().getFieldCount()
+                        != table.definition().columns().size() + (table.withRowId() ? 1 : 0)
                 || !PlannerSwitches.indexScansEnabled(config.settings())) {
             return;
         }
@@ -81,7 +82,7 @@ public final class IndexScanRule extends RelRule<IndexScanRule.Config> {
             double rows = Math.max(1, Math.max(estimate[0], fullScanCost) * estimate[1]);
             double cost = condition.probes().size() * Math.log(fullScanCost + 2) + rows * ROW_FETCH_COST;
             if (cost < bestCost) {
-                best = scan(scan, definition, index, condition, served, rows, cost, fullScanCost);
+                best = scan(scan, definition, table.withRowId(), index, condition, served, rows, cost, fullScanCost);
                 bestCost = cost;
             }
         }
@@ -90,14 +91,14 @@ public final class IndexScanRule extends RelRule<IndexScanRule.Config> {
         }
     }
 
-    private IndexScan scan(TableScan scan, TableDefinition table, IndexDefinition index, IndexCondition condition,
-                           RexNode served, double rows, double cost, double fullScanCost) {
+    private IndexScan scan(TableScan scan, TableDefinition table, boolean withRowId, IndexDefinition index,
+                           IndexCondition condition, RexNode served, double rows, double cost, double fullScanCost) {
         List<RexNode> values = new ArrayList<>();
         condition.probes().forEach(values::addAll);
         values.addAll(condition.upper());
         IndexScanSpec spec = new IndexScanSpec(table, index, config.storage(), condition.probes().size(),
                 condition.probes().get(0).size(), condition.lowerKind(), condition.upper().size(),
-                condition.upperKind(), index.oid() == SystemObjects.primaryKeyIndexOid(table));
+                condition.upperKind(), index.oid() == SystemObjects.primaryKeyIndexOid(table), withRowId);
         return new IndexScan(scan.getCluster(), scan.getTable(), spec, values, served, rows, cost, fullScanCost);
     }
 

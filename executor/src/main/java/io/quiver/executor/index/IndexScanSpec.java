@@ -12,8 +12,10 @@ import io.quiver.executor.schema.TableStorageResolver;
  * @param probeWidth the values per probe's lower bound (0 for an open lower bound)
  * @param upperWidth the values of a range's upper bound (0 when open or not a range)
  * @param primaryKey whether the index is the table's primary key, whose probes are whole-key lookups
+ * @param withRowId whether rows carry their row id last (the table UPDATE and DELETE read their targets from)
  */
 public record IndexScanSpec(TableDefinition table, IndexDefinition index, TableStorageResolver storage, int probes,
                             int probeWidth, IndexCondition.RangeKind lowerKind, int upperWidth,
-                            IndexCondition.RangeKind upperKind, boolean primaryKey) {
+                            IndexCondition.RangeKind upperKind, boolean primaryKey,
+                            boolean withRowId) {
 }

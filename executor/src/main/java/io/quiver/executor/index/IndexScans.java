@@ -3,6 +3,7 @@ package io.quiver.executor.index;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.schema.CalciteValues;
 import io.quiver.executor.schema.QuiverDataContext;
+import io.quiver.executor.schema.StorageTable;
 import io.quiver.executor.stats.PlanObservation;
 import io.quiver.executor.statement.CancelFlag;
 import io.quiver.storage.IndexBounds;
@@ -131,7 +132,7 @@ public final class IndexScans {
                 cursor = spec.primaryKey() ? access.primaryKeyLookup(bounds.lower())
                         : access.indexScan(spec.index().oid(), bounds);
             }
-            current = CalciteValues.rowToCalcite(types, cursor.row(), types.size());
+            current = StorageTable.rowOf(types, cursor, spec.withRowId());
             return true;
         }
 

@@ -86,6 +86,15 @@ public final class StorageTable extends AbstractTable implements ScannableTable 
         };
     }
 
+    /** The cursor's current row as Calcite reads it, with its row id last for the {@code quiver_dml} variant. */
+    public static Object[] rowOf(List<PgType> columnTypes, RowCursor cursor, boolean withRowId) {
+        Object[] row = CalciteValues.rowToCalcite(columnTypes, cursor.row(), columnTypes.size() + (withRowId ? 1 : 0));
+        if (withRowId) {
+            row[columnTypes.size()] = cursor.rowId();
+        }
+        return row;
+    }
+
     private final class ScanEnumerator implements Enumerator<Object[]> {
         private final RowCursor cursor;
         private final CancelFlag cancel;
@@ -108,12 +117,7 @@ public final class StorageTable extends AbstractTable implements ScannableTable 
             if (!cursor.next()) {
                 return false;
             }
-            Object[] row = CalciteValues.rowToCalcite(columnTypes, cursor.row(),
-                    columnTypes.size() + (withRowId ? 1 : 0));
-            if (withRowId) {
-                row[columnTypes.size()] = cursor.rowId();
-            }
-            current = row;
+            current = rowOf(columnTypes, cursor, withRowId);
             return true;
         }
 
