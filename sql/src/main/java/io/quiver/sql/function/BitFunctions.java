@@ -24,12 +24,12 @@ public final class BitFunctions {
 
     /** bit_in/varbit_in of a cast: {@code length} -1 for none, else padded or truncated as an explicit cast does. */
     public static PgBitString bitIn(String text, int length, boolean varying) {
-        return text == null ? null : withLength(PgBitString.parse(text), length, varying);
+        return withLength(PgBitString.parse(text), length, varying);
     }
 
     /** The explicit length coercion to bit(length) or bit varying(length). */
     public static PgBitString withLength(PgBitString bits, int length, boolean varying) {
-        return bits == null ? null : bits.withLength(length, varying, true);
+        return bits.withLength(length, varying, true);
     }
 
     public static String bitOut(PgBitString bits) {

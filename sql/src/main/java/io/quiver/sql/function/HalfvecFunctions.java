@@ -65,7 +65,7 @@ public final class HalfvecFunctions {
 
     /** halfvec_in, with the dimension check of {@code halfvec(typmod)} when typmod is positive. */
     public static float[] halfvecIn(String text, int typmod) {
-        return text == null ? null : HalfvecText.parse(text, typmod > 0 ? typmod : -1);
+        return HalfvecText.parse(text, typmod > 0 ? typmod : -1);
     }
 
     /** The cast halfvec -> vector(typmod): every half is a float, so only the dimension is checked. */

@@ -43,7 +43,7 @@ public final class SparsevecFunctions {
 
     /** sparsevec_in, with the dimension check of {@code sparsevec(typmod)} when typmod is positive. */
     public static SparseVector sparsevecIn(String text, int typmod) {
-        return text == null ? null : SparsevecText.parse(text, typmod > 0 ? typmod : -1);
+        return SparsevecText.parse(text, typmod > 0 ? typmod : -1);
     }
 
     public static String sparsevecOut(SparseVector v) {
@@ -52,7 +52,7 @@ public final class SparsevecFunctions {
 
     /** The typmod coercion sparsevec -> sparsevec(typmod). */
     public static SparseVector withDimension(SparseVector v, int typmod) {
-        return v == null || typmod <= 0 ? v : v.withDimension(typmod);
+        return typmod <= 0 ? v : v.withDimension(typmod);
     }
 
     /** The casts vector and halfvec -> sparsevec(typmod). */

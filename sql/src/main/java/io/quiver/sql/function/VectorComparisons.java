@@ -32,11 +32,11 @@ public final class VectorComparisons {
 
     /** The sort key of a vector or halfvec. */
     public static VectorSortKey denseSortKey(float[] v) {
-        return v == null ? null : new VectorSortKey(v, null);
+        return new VectorSortKey(v, null);
     }
 
     /** The sort key of a sparsevec. */
     public static VectorSortKey sparseSortKey(SparseVector v) {
-        return v == null ? null : new VectorSortKey(null, v);
+        return new VectorSortKey(null, v);
     }
 }

@@ -11,7 +11,8 @@ import org.apache.calcite.linq4j.function.Strict;
 /**
  * The Java methods that generated query code calls for vector operators, functions and casts. Semantics are
  * {@link VectorMath}'s and {@link VectorText}'s; this class only adapts them to Calcite's runtime values (arrays
- * are {@link List}s) and adds the casts' dimension checks.
+ * are {@link List}s) and adds the casts' dimension checks. Like pgvector's functions these, and the other
+ * type families' (all {@link Strict}), are STRICT: Calcite returns NULL for a NULL argument without calling them.
  */
 @Strict
 public final class VectorFunctions {
@@ -77,10 +78,6 @@ public final class VectorFunctions {
      * is safe because no vector function modifies its arguments.
      */
     public static float[] vectorIn(String text) {
-        if (text == null) {
-            // A NULL parameter cast to vector ($1::vector bound to NULL) is NULL, as in PostgreSQL.
-            return null;
-        }
         ParsedText last = lastParsed;
         if (last.text == text) {
             return last.vector;
@@ -101,9 +98,6 @@ public final class VectorFunctions {
 
     /** The typmod coercion vector -> vector(typmod). */
     public static float[] withDimension(float[] v, int typmod) {
-        if (v == null) {
-            return null;
-        }
         if (v.length != typmod) {
             throw QuiverException.of(SqlState.DATA_EXCEPTION, "expected %d dimensions, not %d", typmod, v.length);
         }
