@@ -3,6 +3,7 @@ package io.quiver.server;
 import static io.quiver.server.SqlAssertions.assertFails;
 import static io.quiver.server.SqlAssertions.assertUsable;
 import static io.quiver.server.SqlAssertions.execute;
+import static io.quiver.server.SqlAssertions.insertInBatches;
 import static io.quiver.server.SqlAssertions.queryStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,20 +48,12 @@ class HalfvecSearchTest {
         server = RunningServer.start();
         try (Connection c = server.connect()) {
             execute(c, "CREATE TABLE items (id int PRIMARY KEY, category int, embedding halfvec(" + DIMS + "))");
-            c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO items (id, category, embedding) VALUES (?, ?, ?::halfvec)")) {
-                for (int i = 0; i < ROWS; i++) {
-                    insert.setInt(1, i);
-                    insert.setInt(2, i % 1000);
-                    insert.setString(3, VectorText.format(VECTORS.next()));
-                    insert.addBatch();
-                    if (i % 1000 == 999) {
-                        insert.executeBatch();
-                    }
-                }
-            }
-            c.commit();
+            insertInBatches(c, "INSERT INTO items (id, category, embedding) VALUES (?, ?, ?::halfvec)", ROWS,
+                    (insert, i) -> {
+                        insert.setInt(1, i);
+                        insert.setInt(2, i % 1000);
+                        insert.setString(3, VectorText.format(VECTORS.next()));
+                    });
         }
         connection = server.connect();
     }

@@ -3,6 +3,7 @@ package io.quiver.server;
 import static io.quiver.server.SqlAssertions.assertFails;
 import static io.quiver.server.SqlAssertions.assertUsable;
 import static io.quiver.server.SqlAssertions.execute;
+import static io.quiver.server.SqlAssertions.insertInBatches;
 import static io.quiver.server.SqlAssertions.queryStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,20 +50,10 @@ class QuantizedIndexTest {
         server = RunningServer.start();
         connection = server.connect();
         execute(connection, "CREATE TABLE items (id int PRIMARY KEY, embedding vector(" + DIMS + "))");
-        // Batches in one transaction, as VectorIndexTest loads.
-        connection.setAutoCommit(false);
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO items VALUES (?, ?::vector)")) {
-            for (int i = 0; i < ROWS; i++) {
-                insert.setInt(1, i);
-                insert.setString(2, VectorText.format(DATA.next()));
-                insert.addBatch();
-                if (i % 1000 == 999) {
-                    insert.executeBatch();
-                }
-            }
-        }
-        connection.commit();
-        connection.setAutoCommit(true);
+        insertInBatches(connection, "INSERT INTO items VALUES (?, ?::vector)", ROWS, (insert, i) -> {
+            insert.setInt(1, i);
+            insert.setString(2, VectorText.format(DATA.next()));
+        });
         execute(connection, "ANALYZE items");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -56,5 +57,32 @@ final class SqlAssertions {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    /** Sets the parameters of one row of a batched insert. */
+    @FunctionalInterface
+    interface RowBinder {
+        void bind(PreparedStatement insert, int row) throws SQLException;
+    }
+
+    /**
+     * Inserts {@code rows} rows with {@code sql} in one transaction, in batches of 1,000 plain Bind/Execute steps
+     * of the cached plan (faster here than rewritten batches); {@code bind} sets row i's parameters.
+     */
+    static void insertInBatches(Connection connection, String sql, int rows, RowBinder bind) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (int i = 0; i < rows; i++) {
+                bind.bind(insert, i);
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        connection.commit();
+        connection.setAutoCommit(autoCommit);
     }
 }

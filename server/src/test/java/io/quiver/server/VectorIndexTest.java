@@ -2,6 +2,7 @@ package io.quiver.server;
 
 import static io.quiver.server.SqlAssertions.assertFails;
 import static io.quiver.server.SqlAssertions.execute;
+import static io.quiver.server.SqlAssertions.insertInBatches;
 import static io.quiver.server.SqlAssertions.queryStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,23 +51,14 @@ class VectorIndexTest {
     static void load() throws SQLException {
         server = RunningServer.start();
         data = new LowRankClusters(DIMS, CLUSTERS, CLUSTER_DIRECTIONS, new Random(7));
-        // Plain batches: each row is one Bind/Execute of the cached plan, faster here than rewritten ones.
         try (Connection c = server.connect()) {
             execute(c, "CREATE TABLE items (id int PRIMARY KEY, category int, embedding vector(" + DIMS + "))");
-            c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO items (id, category, embedding) VALUES (?, ?, ?::vector)")) {
-                for (int i = 0; i < ROWS; i++) {
-                    insert.setInt(1, i);
-                    insert.setInt(2, i % 1000);
-                    insert.setString(3, VectorText.format(nearCenter()));
-                    insert.addBatch();
-                    if (i % 1000 == 999) {
-                        insert.executeBatch();
-                    }
-                }
-            }
-            c.commit();
+            insertInBatches(c, "INSERT INTO items (id, category, embedding) VALUES (?, ?, ?::vector)", ROWS,
+                    (insert, i) -> {
+                        insert.setInt(1, i);
+                        insert.setInt(2, i % 1000);
+                        insert.setString(3, VectorText.format(nearCenter()));
+                    });
         }
         connection = server.connect();
     }
