@@ -4,7 +4,7 @@ import java.util.BitSet;
 
 /** A cursor fed by sorted batches, which drops rows an earlier batch returned. */
 abstract class BatchCursor implements NeighborCursor {
-    /** Slots already returned; shared with a fallback cursor so it does not return them again. */
+    /** Slots already returned; a fallback cursor starts from a copy so that it does not return them again. */
     protected final BitSet returned;
     protected final SearchCounters counters = new SearchCounters();
     private Neighbor[] batch = new Neighbor[0];

@@ -321,7 +321,10 @@ public final class HnswIndex implements VectorIndex {
                     return batch;
                 }
                 releaseSearcher();
-                exact = new ExactCursor(column, kind, query, searchOptions.filter(), batchSize, returned);
+                // A copy: the exact cursor marks what it hands over, and this cursor must not then drop it as
+                // already returned.
+                exact = new ExactCursor(column, kind, query, searchOptions.filter(), batchSize,
+                        (BitSet) returned.clone());
                 exactCounters = exact.counters();
             }
             Neighbor next = exact.next();
