@@ -20,10 +20,11 @@ import java.util.Map;
  * @param createdAtMillis when CREATE INDEX ran, in milliseconds since the epoch (0 when unknown)
  * @param comment COMMENT ON INDEX text, or null
  * @param unique whether it is a UNIQUE index
+ * @param expression the key of an expression index (whose {@code columns} are the ones it reads), else null
  */
 public record IndexDefinition(long oid, String name, List<Integer> columns, String method, String opclass,
                               Map<String, String> options, IndexBuildState state, long createdAtMillis,
-                              String comment, boolean unique) {
+                              String comment, boolean unique, IndexExpression.Call expression) {
     public IndexDefinition {
         columns = List.copyOf(columns);
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
@@ -33,7 +34,7 @@ public record IndexDefinition(long oid, String name, List<Integer> columns, Stri
     public IndexDefinition(long oid, String name, int column, String method, String opclass,
                            Map<String, String> options, IndexBuildState state, long createdAtMillis,
                            String comment) {
-        this(oid, name, List.of(column), method, opclass, options, state, createdAtMillis, comment, false);
+        this(oid, name, List.of(column), method, opclass, options, state, createdAtMillis, comment, false, null);
     }
 
     /** A committed index on one column created now. */
@@ -42,7 +43,15 @@ public record IndexDefinition(long oid, String name, List<Integer> columns, Stri
         this(oid, name, column, method, opclass, options, IndexBuildState.READY, System.currentTimeMillis(), null);
     }
 
-    /** The (first) key column; a vector index's only one. */
+    /** A committed vector index on an expression reading {@code columns}, created now. */
+    public static IndexDefinition onExpression(long oid, String name, List<Integer> columns, String method,
+                                               String opclass, Map<String, String> options,
+                                               IndexExpression.Call expression) {
+        return new IndexDefinition(oid, name, columns, method, opclass, options, IndexBuildState.READY,
+                System.currentTimeMillis(), null, false, expression);
+    }
+
+    /** The (first) key column; a vector index's only one, or the first an expression index reads. */
     public int column() {
         return columns.get(0);
     }
@@ -54,7 +63,7 @@ public record IndexDefinition(long oid, String name, List<Integer> columns, Stri
 
     public IndexDefinition withName(String newName) {
         return new IndexDefinition(oid, newName, columns, method, opclass, options, state, createdAtMillis, comment,
-                unique);
+                unique, expression);
     }
 
     public IndexDefinition withColumn(int newColumn) {
@@ -63,21 +72,21 @@ public record IndexDefinition(long oid, String name, List<Integer> columns, Stri
 
     public IndexDefinition withColumns(List<Integer> newColumns) {
         return new IndexDefinition(oid, name, newColumns, method, opclass, options, state, createdAtMillis, comment,
-                unique);
+                unique, expression);
     }
 
     public IndexDefinition withOptions(Map<String, String> newOptions) {
         return new IndexDefinition(oid, name, columns, method, opclass, newOptions, state, createdAtMillis, comment,
-                unique);
+                unique, expression);
     }
 
     public IndexDefinition withState(IndexBuildState newState) {
         return new IndexDefinition(oid, name, columns, method, opclass, options, newState, createdAtMillis, comment,
-                unique);
+                unique, expression);
     }
 
     public IndexDefinition withComment(String newComment) {
         return new IndexDefinition(oid, name, columns, method, opclass, options, state, createdAtMillis, newComment,
-                unique);
+                unique, expression);
     }
 }

@@ -78,6 +78,11 @@ public record TableDefinition(long oid, String schema, String name, List<ColumnD
     }
 
     /** The index of the named column, or -1. */
+    /** The name of the column stored in {@code slot}, or null (a dropped column's slot). */
+    public String columnNameAtSlot(int slot) {
+        return columns.stream().filter(c -> c.slot() == slot).map(ColumnDefinition::name).findFirst().orElse(null);
+    }
+
     public int columnIndex(String columnName) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equals(columnName)) {

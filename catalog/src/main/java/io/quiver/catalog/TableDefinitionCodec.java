@@ -20,11 +20,12 @@ import java.util.UUID;
  * The persistent form of a {@link TableDefinition}: a versioned binary record in the catalog's meta map.
  * Version 2 appended the vector indexes; version 3 the metadata model (uuid, version, creation time, column
  * slots, missing values and comments, dropped columns, index creation times and comments); version 4 each
- * index's key columns and uniqueness (B-tree indexes). Records of versions 1 and 2 still load: their columns
- * take the slots of their positions, their uuid derives from the OID.
+ * index's key columns and uniqueness (B-tree indexes); version 5 the key of expression indexes. Records of
+ * versions 1 and 2 still load: their columns take the slots of their positions, their uuid derives from the OID.
  */
 final class TableDefinitionCodec {
-    private static final int FORMAT_VERSION = 4;
+    private static final int FORMAT_VERSION = 5;
+    private static final int FORMAT_WITH_KEY_COLUMNS = 4;
     private static final int FORMAT_WITH_METADATA = 3;
     private static final int FORMAT_WITH_INDEXES = 2;
     private static final int FORMAT_WITHOUT_INDEXES = 1;
@@ -76,6 +77,10 @@ final class TableDefinitionCodec {
                 for (int column : index.columns()) {
                     out.writeInt(column);
                 }
+                out.writeBoolean(index.expression() != null);
+                if (index.expression() != null) {
+                    index.expression().write(out);
+                }
             }
             out.writeLong(table.uuid().getMostSignificantBits());
             out.writeLong(table.uuid().getLeastSignificantBits());
@@ -95,7 +100,8 @@ final class TableDefinitionCodec {
     static TableDefinition decode(String key, byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             int format = in.readUnsignedByte();
-            if (format != FORMAT_VERSION && format != FORMAT_WITH_METADATA && format != FORMAT_WITH_INDEXES
+            if (format != FORMAT_VERSION && format != FORMAT_WITH_KEY_COLUMNS && format != FORMAT_WITH_METADATA
+                    && format != FORMAT_WITH_INDEXES
                     && format != FORMAT_WITHOUT_INDEXES) {
                 throw new QuiverException(SqlState.DATA_CORRUPTED,
                         "catalog entry " + key + " has unknown format version " + format);
@@ -193,7 +199,7 @@ final class TableDefinitionCodec {
             String comment = format >= FORMAT_WITH_METADATA ? readNullable(in) : null;
             boolean unique = false;
             List<Integer> columns = List.of(column);
-            if (format >= FORMAT_VERSION) {
+            if (format >= FORMAT_WITH_KEY_COLUMNS) {
                 unique = in.readBoolean();
                 int columnCount = in.readInt();
                 List<Integer> keyColumns = new ArrayList<>(columnCount);
@@ -202,8 +208,10 @@ final class TableDefinitionCodec {
                 }
                 columns = keyColumns;
             }
+            IndexExpression.Call expression = format >= FORMAT_VERSION && in.readBoolean()
+                    ? (IndexExpression.Call) IndexExpression.read(in) : null;
             indexes.add(new IndexDefinition(oid, name, columns, method, opclass, options, IndexBuildState.READY,
-                    createdAt, comment, unique));
+                    createdAt, comment, unique, expression));
         }
         return indexes;
     }

@@ -4,15 +4,17 @@ import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
 import io.quiver.common.vector.Distances;
+import java.util.List;
 
 /**
- * The four pgvector distances an index can order by. Each ranks with a cheap {@code key} (smaller is
- * nearer, NaN sorts last as PostgreSQL sorts NaN) and converts the key to the operator's value only for
- * the rows it returns, so a scan never pays for a square root per row.
+ * The pgvector distances an index can order by: four over the dense vector types, two over bit strings. Each
+ * ranks with a cheap {@code key} (smaller is nearer, NaN sorts last as PostgreSQL sorts NaN) and converts the
+ * key to the operator's value only for the rows it returns, so a scan never pays for a square root per row.
+ * Bit strings are held as {@link BitWords}, 16 bits per float.
  */
 public enum DistanceKind {
     /** {@code <->}; the key is the squared distance. */
-    L2("vector_l2_ops", "<->", true) {
+    L2("_l2_ops", "<->", false, true) {
         @Override
         public float key(float[] a, int aOffset, float[] b, int bOffset, int dims) {
             return Distances.squaredL2(a, aOffset, b, bOffset, dims);
@@ -22,22 +24,12 @@ public enum DistanceKind {
         public float distance(float key) {
             return (float) Math.sqrt(key);
         }
-
-        @Override
-        float similarity(float key) {
-            return 1f / (1f + key);
-        }
     },
     /** {@code <#>}: pgvector's negative inner product, so that ascending order is nearest first. */
-    INNER_PRODUCT("vector_ip_ops", "<#>", true) {
+    INNER_PRODUCT("_ip_ops", "<#>", false, true) {
         @Override
         public float key(float[] a, int aOffset, float[] b, int bOffset, int dims) {
             return -Distances.dot(a, aOffset, b, bOffset, dims);
-        }
-
-        @Override
-        public float distance(float key) {
-            return key;
         }
 
         @Override
@@ -46,15 +38,10 @@ public enum DistanceKind {
         }
     },
     /** {@code <=>}: 1 - cosine similarity; NaN for a zero vector, which pgvector never indexes. */
-    COSINE("vector_cosine_ops", "<=>", true) {
+    COSINE("_cosine_ops", "<=>", false, true) {
         @Override
         public float key(float[] a, int aOffset, float[] b, int bOffset, int dims) {
             return (float) Distances.cosineDistance(a, aOffset, b, bOffset, dims);
-        }
-
-        @Override
-        public float distance(float key) {
-            return key;
         }
 
         /**
@@ -70,59 +57,110 @@ public enum DistanceKind {
         public boolean indexable(float[] data, int offset, int dims) {
             return Distances.dot(data, offset, data, offset, dims) > 0f;
         }
+
+        @Override
+        float[] trainCentres(float[] points, int n, int dims, int lists, long seed) {
+            return KMeans.train(points, n, dims, lists, true, seed);
+        }
     },
     /** {@code <+>}; pgvector offers it for HNSW only. */
-    L1("vector_l1_ops", "<+>", false) {
+    L1("_l1_ops", "<+>", false, false) {
         @Override
         public float key(float[] a, int aOffset, float[] b, int bOffset, int dims) {
             return Distances.l1(a, aOffset, b, bOffset, dims);
         }
-
+    },
+    /** {@code <~>}: the number of differing bits. */
+    HAMMING("_hamming_ops", "<~>", true, true) {
         @Override
-        public float distance(float key) {
-            return key;
+        public float key(float[] a, int aOffset, float[] b, int bOffset, int words) {
+            return BitWords.hamming(a, aOffset, b, bOffset, words);
         }
 
+        /**
+         * k-means over the bits as 0/1 coordinates (where squared L2 is the Hamming distance), each centre then
+         * rounded to its majority bits, as pgvector's ivfflat trains bit lists.
+         */
         @Override
-        float similarity(float key) {
-            return 1f / (1f + key);
+        float[] trainCentres(float[] points, int n, int words, int lists, long seed) {
+            float[] unpacked = BitWords.unpack(points, n * words);
+            float[] centres = KMeans.train(unpacked, n, words * BitWords.BITS_PER_WORD, lists, false, seed);
+            return BitWords.pack(centres, lists * words);
+        }
+    },
+    /** {@code <%>}: 1 - |a and b| / |a or b|; pgvector offers it for HNSW only. */
+    JACCARD("_jaccard_ops", "<%>", true, false) {
+        @Override
+        public float key(float[] a, int aOffset, float[] b, int bOffset, int words) {
+            return BitWords.jaccard(a, aOffset, b, bOffset, words);
         }
     };
 
-    /** The types with an operator class per distance, named {@code <type>_<distance>_ops} as in pgvector. */
-    private static final PgType[] OPCLASS_TYPES = {PgType.VECTOR, PgType.HALFVEC};
+    private static final List<PgType> DENSE_TYPES = List.of(PgType.VECTOR, PgType.HALFVEC);
+    private static final List<PgType> BIT_TYPES = List.of(PgType.BIT);
 
-    private final String opclass;
+    private final String opclassSuffix;
     private final String operator;
+    private final boolean bits;
     private final boolean ivfflatSupported;
 
-    DistanceKind(String opclass, String operator, boolean ivfflatSupported) {
-        this.opclass = opclass;
+    /**
+     * @param opclassSuffix the operator classes' names after the type's: {@code <type>_<distance>_ops}
+     * @param bits whether it measures bit strings rather than vector and halfvec
+     */
+    DistanceKind(String opclassSuffix, String operator, boolean bits, boolean ivfflatSupported) {
+        this.opclassSuffix = opclassSuffix;
         this.operator = operator;
+        this.bits = bits;
         this.ivfflatSupported = ivfflatSupported;
     }
 
     /** The ranking key of {@code a} against {@code b}: monotone in the operator's value, smaller is nearer. */
     public abstract float key(float[] a, int aOffset, float[] b, int bOffset, int dims);
 
-    /** The value pgvector's operator would give for a row ranked with {@code key}. */
-    public abstract float distance(float key);
+    /** The value pgvector's operator would give for a row ranked with {@code key}: the key itself but for L2. */
+    public float distance(float key) {
+        return key;
+    }
 
-    /** jvector's convention: larger is more similar, finite for every indexable vector. */
-    abstract float similarity(float key);
+    /** jvector's convention: larger is more similar, finite for every indexable vector (key >= 0 but for IP). */
+    float similarity(float key) {
+        return 1f / (1f + key);
+    }
 
     /** Whether a vector belongs in an index: pgvector leaves zero vectors out of cosine indexes. */
     public boolean indexable(float[] data, int offset, int dims) {
         return true;
     }
 
-    public String opclass() {
-        return opclass;
+    /** IVFFlat's centres: {@code lists} points summing up the {@code n} packed in {@code points}. */
+    float[] trainCentres(float[] points, int n, int dims, int lists, long seed) {
+        return KMeans.train(points, n, dims, lists, false, seed);
     }
 
-    /** The operator class of this distance for {@code type} (vector or halfvec): halfvec_l2_ops for L2. */
+    /** Whether it measures bit strings (held as {@link BitWords}) rather than vector and halfvec. */
+    public boolean bits() {
+        return bits;
+    }
+
+    /** The types it has an operator class for: vector and halfvec, or bit. */
+    public List<PgType> types() {
+        return bits ? BIT_TYPES : DENSE_TYPES;
+    }
+
+    /** Whether an index of {@code accessMethod} ("hnsw" or "ivfflat") can order by it. */
+    public boolean supports(String accessMethod) {
+        return ivfflatSupported || !"ivfflat".equals(accessMethod);
+    }
+
+    /** The operator class of the first of its {@link #types}: vector_l2_ops for L2. */
+    public String opclass() {
+        return opclass(types().get(0));
+    }
+
+    /** The operator class of this distance for {@code type}: halfvec_l2_ops for L2 over halfvec. */
     public String opclass(PgType type) {
-        return type.typname() + opclass.substring(PgType.VECTOR.typname().length());
+        return type.typname() + opclassSuffix;
     }
 
     public String operator() {
@@ -135,9 +173,8 @@ public enum DistanceKind {
      */
     public static DistanceKind forOpclass(String opclass, String accessMethod) {
         for (DistanceKind kind : values()) {
-            for (PgType type : OPCLASS_TYPES) {
-                if (kind.opclass(type).equals(opclass)
-                        && (kind.ivfflatSupported || !"ivfflat".equals(accessMethod))) {
+            for (PgType type : kind.types()) {
+                if (kind.opclass(type).equals(opclass) && kind.supports(accessMethod)) {
                     return kind;
                 }
             }

@@ -31,6 +31,8 @@ public final class IndexOptions {
     public static final int IVFFLAT_MAX_DIMENSIONS = 2000;
     /** halfvec's limit for both methods (a page holds twice as many halves): the widest any type allows. */
     public static final int HALFVEC_MAX_DIMENSIONS = 4000;
+    /** pgvector's limit on bit(n) columns for both access methods. */
+    public static final int BIT_MAX_DIMENSIONS = 64000;
 
     public static final int PQ_MIN_SUBSPACES = 1;
     public static final int PQ_MAX_SUBSPACES = 2000;
@@ -195,17 +197,26 @@ public final class IndexOptions {
         return setting("ivfflat.probes", value, IVFFLAT_MIN_LISTS, IVFFLAT_MAX_LISTS);
     }
 
-    /** Rejects a product quantizer with more subspaces than the column has dimensions, when building. */
-    public static void checkQuantization(Quantization quantization, int dimensions) {
+    /**
+     * Rejects quantizing bit strings (already one bit per dimension) and a product quantizer with more subspaces
+     * than the column has dimensions, when building.
+     */
+    public static void checkQuantization(Quantization quantization, DistanceKind kind, int dimensions) {
+        if (quantization.quantized() && kind.bits()) {
+            throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "quantization = '%s' is not supported for operator class \"%s\"", quantization.method(),
+                    kind.opclass());
+        }
         if (quantization.method().equals("pq") && quantization.subspaces(dimensions) > dimensions) {
             throw QuiverException.of(SqlState.INVALID_PARAMETER_VALUE,
                     "pq_subspaces must be less than or equal to the number of dimensions (%d)", dimensions);
         }
     }
 
-    /** Rejects columns of {@code type} (vector or halfvec) too wide for an access method, as pgvector does. */
+    /** Rejects columns of {@code type} (vector, halfvec or bit) too wide for an access method, as pgvector does. */
     public static void checkDimensions(String accessMethod, PgType type, int dimensions) {
         int max = type == PgType.HALFVEC ? HALFVEC_MAX_DIMENSIONS
+                : type == PgType.BIT ? BIT_MAX_DIMENSIONS
                 : accessMethod.equals("hnsw") ? HNSW_MAX_DIMENSIONS : IVFFLAT_MAX_DIMENSIONS;
         if (dimensions > max) {
             throw QuiverException.of(SqlState.PROGRAM_LIMIT_EXCEEDED,

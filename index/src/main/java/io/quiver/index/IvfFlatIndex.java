@@ -232,7 +232,7 @@ public final class IvfFlatIndex implements VectorIndex {
             System.arraycopy(column.data(sample[i]), column.offset(sample[i]), points, i * dims, dims);
         }
         centers = sample.length == 0 ? new float[options.lists() * dims]
-                : KMeans.train(points, sample.length, dims, options.lists(), kind == DistanceKind.COSINE, SEED);
+                : kind.trainCentres(points, sample.length, dims, options.lists(), SEED);
         if (options.quantization().quantized()) {
             quantizer = Quantizer.train(options.quantization(), kind, column, sampleSlots(Quantizer.SAMPLE_ROWS));
         }

@@ -163,6 +163,7 @@ final class ProductQuantizer extends Quantizer {
                         case L1 -> Math.abs(q - x);
                         case INNER_PRODUCT -> -q * x;
                         case COSINE -> q * x;
+                        case HAMMING, JACCARD -> throw new IllegalStateException("bit strings are never quantized");
                     };
                 }
                 table[g * TableScorer.ENTRIES + c] = partial;

@@ -1,8 +1,9 @@
 package io.quiver.server;
 
-import static io.quiver.server.SqlAssertions.assertFails;
+import static io.quiver.server.SqlAssertions.assertFailsWith;
 import static io.quiver.server.SqlAssertions.assertUsable;
 import static io.quiver.server.SqlAssertions.execute;
+import static io.quiver.server.SqlAssertions.explain;
 import static io.quiver.server.SqlAssertions.insertInBatches;
 import static io.quiver.server.SqlAssertions.queryStrings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,8 +77,8 @@ class HalfvecSearchTest {
         String knn = "SELECT id, embedding " + operator + " '" + vector + "' FROM items WHERE category < 900"
                 + " ORDER BY embedding " + operator + " '" + vector + "' LIMIT " + K;
         String sorted = knn.replace(" LIMIT ", ", id LIMIT ");
-        assertThat(plan(knn)).contains("ExactScan(table=[items], operator=[" + operator + "]");
-        assertThat(plan(sorted)).doesNotContain("ExactScan").contains("EnumerableSort");
+        assertThat(explain(connection, knn)).contains("ExactScan(table=[items], operator=[" + operator + "]");
+        assertThat(explain(connection, sorted)).doesNotContain("ExactScan").contains("EnumerableSort");
         List<String> exact = rows(knn);
         assertThat(exact).hasSize(K).isEqualTo(rows(sorted));
     }
@@ -86,7 +87,8 @@ class HalfvecSearchTest {
     @Order(2)
     void hnswL2RecallAgainstTheExactPlan() throws SQLException {
         execute(connection, "CREATE INDEX items_hnsw ON items USING hnsw (embedding halfvec_l2_ops)");
-        assertThat(plan("SELECT id FROM items ORDER BY embedding <-> '" + VectorText.format(VECTORS.next())
+        assertThat(explain(connection, "SELECT id FROM items ORDER BY embedding <-> '"
+                + VectorText.format(VECTORS.next())
                 + "' LIMIT 10")).contains("VectorSearch(table=[items], index=[items_hnsw], method=[hnsw]");
         assertThat(recall("<->", QUERIES)).isGreaterThanOrEqualTo(0.95);
     }
@@ -107,7 +109,8 @@ class HalfvecSearchTest {
         execute(connection, "CREATE INDEX items_ivf ON items USING ivfflat (embedding halfvec_cosine_ops) "
                 + "WITH (lists = 100)");
         execute(connection, "SET ivfflat.probes = 10");
-        assertThat(plan("SELECT id FROM items ORDER BY embedding <=> '" + VectorText.format(VECTORS.next())
+        assertThat(explain(connection, "SELECT id FROM items ORDER BY embedding <=> '"
+                + VectorText.format(VECTORS.next())
                 + "' LIMIT 10")).contains("index=[items_ivf], method=[ivfflat], probes=[10]");
         assertThat(recall("<=>", 20)).isGreaterThanOrEqualTo(0.90);
         execute(connection, "RESET ivfflat.probes");
@@ -131,7 +134,8 @@ class HalfvecSearchTest {
         }
         assertThat(queryStrings(connection, "SELECT pg_get_indexdef(indexrelid) FROM pg_index "
                 + "WHERE indrelid = 'few'::regclass")).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(queryStrings(connection, "SELECT a.amname || ' ' || c.opcname || ' ' || c.opcnamespace::regnamespace "
+        assertThat(queryStrings(connection, "SELECT a.amname || ' ' || c.opcname || ' ' "
+                + "|| c.opcnamespace::regnamespace "
                 + "FROM pg_opclass c JOIN pg_am a ON a.oid = c.opcmethod "
                 + "JOIN pg_type t ON t.oid = c.opcintype WHERE t.typname = 'halfvec' AND NOT c.opcdefault ORDER BY 1"))
                 .containsExactly("hnsw halfvec_cosine_ops public", "hnsw halfvec_ip_ops public",
@@ -149,28 +153,28 @@ class HalfvecSearchTest {
     void badIndexDefinitionsAndQueriesFailAsInPgvector() throws SQLException {
         execute(connection, "CREATE TABLE odd (v vector(3), h halfvec, wide halfvec(4001), big halfvec(3000), "
                 + "bigv vector(3000))");
-        assertFailsWith("CREATE INDEX ON items USING hnsw (embedding vector_l2_ops)", "42804",
+        assertFailsWith(connection, "CREATE INDEX ON items USING hnsw (embedding vector_l2_ops)", "42804",
                 "operator class \"vector_l2_ops\" does not accept data type halfvec");
-        assertFailsWith("CREATE INDEX ON odd USING hnsw (v halfvec_l2_ops)", "42804",
+        assertFailsWith(connection, "CREATE INDEX ON odd USING hnsw (v halfvec_l2_ops)", "42804",
                 "operator class \"halfvec_l2_ops\" does not accept data type vector");
-        assertFailsWith("CREATE INDEX ON items USING ivfflat (embedding halfvec_l1_ops)", "42704",
+        assertFailsWith(connection, "CREATE INDEX ON items USING ivfflat (embedding halfvec_l1_ops)", "42704",
                 "operator class \"halfvec_l1_ops\" does not exist for access method \"ivfflat\"");
-        assertFailsWith("CREATE INDEX ON items USING ivfflat (embedding)", "42704",
+        assertFailsWith(connection, "CREATE INDEX ON items USING ivfflat (embedding)", "42704",
                 "data type halfvec has no default operator class for access method \"ivfflat\"");
-        assertFailsWith("CREATE INDEX ON odd USING hnsw (h halfvec_l2_ops)", "22023",
+        assertFailsWith(connection, "CREATE INDEX ON odd USING hnsw (h halfvec_l2_ops)", "22023",
                 "column does not have dimensions");
-        assertFailsWith("CREATE INDEX ON odd USING hnsw (wide halfvec_l2_ops)", "54000",
+        assertFailsWith(connection, "CREATE INDEX ON odd USING hnsw (wide halfvec_l2_ops)", "54000",
                 "column cannot have more than 4000 dimensions for hnsw index");
-        assertFailsWith("CREATE INDEX ON odd USING ivfflat (wide halfvec_l2_ops)", "54000",
+        assertFailsWith(connection, "CREATE INDEX ON odd USING ivfflat (wide halfvec_l2_ops)", "54000",
                 "column cannot have more than 4000 dimensions for ivfflat index");
-        assertFailsWith("CREATE INDEX ON odd USING hnsw (bigv vector_l2_ops)", "54000",
+        assertFailsWith(connection, "CREATE INDEX ON odd USING hnsw (bigv vector_l2_ops)", "54000",
                 "column cannot have more than 2000 dimensions for hnsw index");
         // halfvec's point: columns too wide for a vector index fit a halfvec one.
         float[] wide = new float[3000];
         Arrays.fill(wide, 0.5f);
         execute(connection, "INSERT INTO odd (big) VALUES ('" + VectorText.format(wide) + "')");
         execute(connection, "CREATE INDEX odd_big ON odd USING hnsw (big halfvec_l2_ops)");
-        assertFailsWith("SELECT id FROM items ORDER BY embedding <-> '[1,2,3]' LIMIT 5", "22000",
+        assertFailsWith(connection, "SELECT id FROM items ORDER BY embedding <-> '[1,2,3]' LIMIT 5", "22000",
                 "different halfvec dimensions " + DIMS + " and 3");
         execute(connection, "DROP TABLE odd");
         assertUsable(connection);
@@ -184,18 +188,11 @@ class HalfvecSearchTest {
         connection.close();
         server.restart();
         connection = server.connect();
-        assertThat(plan("SELECT id FROM items ORDER BY embedding <-> '" + VectorText.format(query) + "' LIMIT 10"))
+        assertThat(explain(connection, "SELECT id FROM items ORDER BY embedding <-> '" + VectorText.format(query)
+                + "' LIMIT 10"))
                 .contains("index=[items_hnsw]");
         assertThat(ids("<->", query)).isEqualTo(before);
         assertThat(server.server().engine().vectorIndexes().builds()).isZero();
-    }
-
-    private static void assertFailsWith(String sql, String sqlState, String message) {
-        assertThat(assertFails(connection, sql, sqlState).getMessage()).contains(message);
-    }
-
-    private static String plan(String query) throws SQLException {
-        return String.join("\n", queryStrings(connection, "EXPLAIN " + query));
     }
 
     /** Each row as "id|distance". */

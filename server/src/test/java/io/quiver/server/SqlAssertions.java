@@ -28,6 +28,27 @@ final class SqlAssertions {
         return error;
     }
 
+    /** As {@link #assertFails}, also asserting the message contains {@code message}. */
+    static void assertFailsWith(Connection connection, String sql, String sqlState, String message) {
+        assertThat(assertFails(connection, sql, sqlState).getMessage()).contains(message);
+    }
+
+    /** The lines EXPLAIN prints for {@code query}, as one string. */
+    static String explain(Connection connection, String query) throws SQLException {
+        return String.join("\n", queryStrings(connection, "EXPLAIN " + query));
+    }
+
+    /** Column {@code column} (1-based) of every row, as doubles. */
+    static List<Double> queryDoubles(Connection connection, String sql, int column) throws SQLException {
+        List<Double> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getDouble(column));
+            }
+        }
+        return values;
+    }
+
     /** Asserts the connection still answers a query, as it must after any error. */
     static void assertUsable(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {

@@ -1,13 +1,14 @@
 package io.quiver.executor.ddl;
 
 import io.quiver.catalog.CatalogState;
-import io.quiver.catalog.ColumnDefinition;
+import io.quiver.catalog.SqlType;
 import io.quiver.catalog.IndexDefinition;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.api.Notice;
+import io.quiver.executor.plan.PlanEnvironment;
 import io.quiver.executor.schema.TableStorageResolver;
 import io.quiver.executor.security.TablePermissions;
 import io.quiver.executor.session.ExecutionContext;
@@ -15,6 +16,7 @@ import io.quiver.executor.session.QuiverSession;
 import io.quiver.executor.session.SearchPath;
 import io.quiver.executor.statement.StatementResult;
 import io.quiver.executor.vector.VectorIndexes;
+import io.quiver.executor.vector.VectorSource;
 import io.quiver.index.DistanceKind;
 import io.quiver.index.IndexOptions;
 import io.quiver.index.IvfFlatIndex;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * CREATE INDEX, DROP INDEX and REINDEX INDEX for pgvector's hnsw and ivfflat indexes. An index is built in
@@ -45,9 +48,13 @@ final class IndexCommands {
     private final QuiverSession session;
     private final TableStorageResolver storage;
     private final ScalarIndexCommands scalarIndexes;
+    /** Compiles expression index keys in the statement's transaction. */
+    private final Supplier<PlanEnvironment> planning;
 
-    IndexCommands(VectorIndexes indexes, SearchPath searchPath, QuiverSession session, TableStorageResolver storage) {
+    IndexCommands(VectorIndexes indexes, SearchPath searchPath, QuiverSession session, TableStorageResolver storage,
+                  Supplier<PlanEnvironment> planning) {
         this.indexes = indexes;
+        this.planning = planning;
         this.searchPath = searchPath;
         this.session = session;
         this.storage = storage;
@@ -72,33 +79,25 @@ final class IndexCommands {
             throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED, "access method \"%s\" is not supported yet",
                     method);
         }
-        if (create.unique() || create.whereSql() != null || create.elements().size() != 1
-                || create.elements().get(0).column() == null) {
+        if (create.unique() || create.whereSql() != null || create.elements().size() != 1) {
             throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED,
-                    "only indexes on one vector column, without UNIQUE or WHERE, are supported");
+                    "only vector indexes on one column or expression, without UNIQUE or WHERE, are supported");
         }
         StatementResult skipped = skipExisting(create, table, ctx);
         if (skipped != null) {
             return skipped;
         }
         IndexElement element = create.elements().get(0);
-        int column = table.columnIndex(element.column());
-        if (column < 0) {
-            throw QuiverException.of(SqlState.UNDEFINED_COLUMN, "column \"%s\" does not exist", element.column());
-        }
-        String opclass = opclass(table.column(column), method, element.opclass());
-        DistanceKind.forOpclass(opclass, method);
+        VectorIndexKey key = VectorIndexKey.of(element, table, planning);
+        String opclass = opclass(key.type(), method, element.opclass());
         checkOptions(method, create.withOptions());
-        if (table.column(column).type().dimensions() < 0) {
-            throw new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "column does not have dimensions");
-        }
-        IndexOptions.checkDimensions(method, table.column(column).type().type(),
-                table.column(column).type().dimensions());
-        IndexOptions.checkQuantization(IndexOptions.quantization(create.withOptions()),
-                table.column(column).type().dimensions());
-        String name = create.name() != null ? create.name() : freeName(ctx.catalogView(), table, List.of(column));
-        IndexDefinition definition = new IndexDefinition(ctx.catalog().allocateOid(), name, column, method,
-                opclass, create.withOptions());
+        checkIndexable(method, key.type(), DistanceKind.forOpclass(opclass, method), create.withOptions());
+        String name = create.name() != null ? create.name() : freeName(ctx.catalogView(), table, key.name());
+        long oid = ctx.catalog().allocateOid();
+        IndexDefinition definition = key.expression() == null
+                ? new IndexDefinition(oid, name, key.column(), method, opclass, create.withOptions())
+                : IndexDefinition.onExpression(oid, name, key.columns(), method, opclass, create.withOptions(),
+                        key.expression());
         ctx.catalog().createIndex(table, definition);
         return StatementResult.command("CREATE INDEX", buildAfterCommit(table, definition, ctx, command));
     }
@@ -110,7 +109,9 @@ final class IndexCommands {
         if (skipped != null) {
             return skipped;
         }
-        String name = create.name() != null ? create.name() : freeName(ctx.catalogView(), table, columns);
+        String name = create.name() != null ? create.name()
+                : freeName(ctx.catalogView(), table, String.join("_", columns.stream()
+                        .map(c -> table.column(c).name()).toList()));
         scalarIndexes.create(table, ScalarIndexCommands.definition(ctx.catalog().allocateOid(), name, columns, method,
                 create.unique()), ctx);
         return StatementResult.command("CREATE INDEX");
@@ -276,10 +277,22 @@ final class IndexCommands {
         };
     }
 
-    /** The operator class named, or the type's default, checked against the column's type as ResolveOpClass. */
-    private static String opclass(ColumnDefinition column, String method, String named) {
-        PgType type = column.type().type();
-        String typeName = column.type().displayName().replaceAll("\\(.*\\)", "");
+    /**
+     * pgvector's checks of what an index's key holds: a sized vector kind or bit string, within the access
+     * method's dimension limit, quantized only when it is a vector kind.
+     */
+    private static void checkIndexable(String method, SqlType key, DistanceKind kind, Map<String, String> with) {
+        if (!VectorSource.searchable(key)) {
+            throw new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "column does not have dimensions");
+        }
+        IndexOptions.checkDimensions(method, key.type(), key.typmod());
+        IndexOptions.checkQuantization(IndexOptions.quantization(with), kind, key.typmod());
+    }
+
+    /** The operator class named, or the type's default, checked against the key's type as ResolveOpClass. */
+    private static String opclass(SqlType key, String method, String named) {
+        PgType type = key.type();
+        String typeName = key.displayName().replaceAll("\\(.*\\)", "");
         if (named == null) {
             if (type != PgType.VECTOR || !method.equals("ivfflat")) {
                 throw new QuiverException(SqlState.UNDEFINED_OBJECT, "data type " + typeName
@@ -290,6 +303,10 @@ final class IndexCommands {
             return IVFFLAT_DEFAULT_OPCLASS;
         }
         DistanceKind.forOpclass(named, method);
+        if (type == PgType.VARBIT && named.startsWith(PgType.BIT.typname() + "_")) {
+            // bit varying is binary-coercible to bit, so PostgreSQL accepts the class and pgvector refuses the type
+            throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED, "type not supported for %s index", method);
+        }
         if (!named.startsWith(type.typname() + "_")) {
             throw QuiverException.of(SqlState.DATATYPE_MISMATCH, "operator class \"%s\" does not accept data type %s",
                     named, typeName);
@@ -297,10 +314,9 @@ final class IndexCommands {
         return named;
     }
 
-    /** PostgreSQL's ChooseIndexName: {@code <table>_<col1>_<col2>_idx}, then with 1, 2, ... appended. */
-    private static String freeName(CatalogState catalog, TableDefinition table, List<Integer> columns) {
-        String base = TableDefinition.derivedName(table.name(),
-                String.join("_", columns.stream().map(c -> table.column(c).name()).toList()), "idx");
+    /** PostgreSQL's ChooseIndexName: {@code <table>_<key>_idx}, then with 1, 2, ... appended. */
+    private static String freeName(CatalogState catalog, TableDefinition table, String key) {
+        String base = TableDefinition.derivedName(table.name(), key, "idx");
         String name = base;
         for (int suffix = 1; catalog.hasRelation(table.schema(), name); suffix++) {
             name = base + suffix;

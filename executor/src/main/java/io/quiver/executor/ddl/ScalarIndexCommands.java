@@ -83,6 +83,6 @@ final class ScalarIndexCommands {
 
     static IndexDefinition definition(long oid, String name, List<Integer> columns, String method, boolean unique) {
         return new IndexDefinition(oid, name, columns, method, "", Map.of(), IndexBuildState.READY,
-                System.currentTimeMillis(), null, unique);
+                System.currentTimeMillis(), null, unique, null);
     }
 }

@@ -161,7 +161,8 @@ public final class UtilityPlanner {
     }
 
     private IndexCommands indexCommands() {
-        return new IndexCommands(session.engine().vectorIndexes(), searchPath(), session, storage);
+        return new IndexCommands(session.engine().vectorIndexes(), searchPath(), session, storage,
+                () -> PlanEnvironment.of(session.engine(), session));
     }
 
     private AlterTableCommands alterTableCommands() {

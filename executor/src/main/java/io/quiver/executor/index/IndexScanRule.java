@@ -111,7 +111,7 @@ public final class IndexScanRule extends RelRule<IndexScanRule.Config> {
             return null;
         }
         return new IndexDefinition(SystemObjects.primaryKeyIndexOid(table), table.primaryKeyName(),
-                table.primaryKey(), "btree", "", Map.of(), IndexBuildState.READY, 0, null, true);
+                table.primaryKey(), "btree", "", Map.of(), IndexBuildState.READY, 0, null, true, null);
     }
 
     /** The rule's configuration, immutable in the style of Calcite's generated configs. */

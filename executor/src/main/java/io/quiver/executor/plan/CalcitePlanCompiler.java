@@ -8,6 +8,7 @@ import io.quiver.sql.type.QuiverTypeSystem;
 import java.util.List;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
 
@@ -28,10 +29,19 @@ public final class CalcitePlanCompiler implements PlanCompiler {
     @Override
     public CompiledPlan compile(SqlNode query, String sql, SchemaPlus root, List<PgType> declaredParameterTypes,
                                 List<? extends RelOptRule> rules) {
-        SqlCompiler.Builder builder = SqlCompiler.builder(root).searchPath(SEARCH_PATH).typeFactory(typeFactory);
+        SqlCompiler.Builder builder = builder(root);
         rules.forEach(builder::addRule);
         SqlCompiler compiler = builder.build();
         return new CalciteCompiledPlan(compiler.compile(DeclaredParameterTypes.apply(query, declaredParameterTypes),
                 sql), declaredParameterTypes);
+    }
+
+    @Override
+    public RelNode logicalPlan(SqlNode query, String sql, SchemaPlus root) {
+        return builder(root).build().logicalPlan(query, sql);
+    }
+
+    private SqlCompiler.Builder builder(SchemaPlus root) {
+        return SqlCompiler.builder(root).searchPath(SEARCH_PATH).typeFactory(typeFactory);
     }
 }

@@ -3,6 +3,7 @@ package io.quiver.executor.plan;
 import io.quiver.common.type.PgType;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
 
@@ -17,4 +18,7 @@ public interface PlanCompiler {
      */
     CompiledPlan compile(SqlNode query, String sql, SchemaPlus root, List<PgType> declaredParameterTypes,
                          List<? extends RelOptRule> rules);
+
+    /** The logical plan of {@code query}, validated and converted but not optimised. */
+    RelNode logicalPlan(SqlNode query, String sql, SchemaPlus root);
 }

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
@@ -99,6 +100,11 @@ public final class PlanEnvironment {
         PlanCache.Key key = new PlanCache.Key(cacheKey, declaredParameterTypes.toString(), catalog.version(),
                 session.settings().show("search_path"), session.settings().show("enable_indexscan"));
         return engine.planCache().get(key, CompiledPlan.class, compile);
+    }
+
+    /** The logical plan of {@code query}, parsed from {@code sql}: not optimised, compiled or cached. */
+    public RelNode logicalPlan(String sql, SqlNode query) {
+        return engine.compiler().logicalPlan(query, sql, root);
     }
 
     /** The data context to run a plan with, in the statement's transaction. */

@@ -29,6 +29,11 @@ final class IndexDefinitions {
      * {@code public} is not on the search path, and the options as written, as PostgreSQL's pg_get_indexdef.
      */
     static String createIndex(TableDefinition table, IndexDefinition index, boolean opclassVisible) {
+        return createIndex(table, index, opclassVisible, false);
+    }
+
+    /** As {@link #createIndex(TableDefinition, IndexDefinition, boolean)}; {@code pretty} prints expressions so. */
+    static String createIndex(TableDefinition table, IndexDefinition index, boolean opclassVisible, boolean pretty) {
         if (index.isScalar()) {
             return (index.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + Identifiers.quote(index.name())
                     + " ON " + Identifiers.quote(table.schema()) + "." + Identifiers.quote(table.name()) + " USING "
@@ -37,7 +42,7 @@ final class IndexDefinitions {
         StringBuilder sql = new StringBuilder("CREATE INDEX ").append(Identifiers.quote(index.name()))
                 .append(" ON ").append(Identifiers.quote(table.schema())).append('.')
                 .append(Identifiers.quote(table.name())).append(" USING ").append(index.method()).append(" (")
-                .append(Identifiers.quote(table.column(index.column()).name()));
+                .append(key(table, index, pretty));
         OperatorClasses.OperatorClass opclass = operatorClass(index);
         if (opclass == null || !opclass.isDefault()) {
             sql.append(' ');
@@ -61,9 +66,31 @@ final class IndexDefinitions {
     }
 
     /** The quoted name of an index's key column at {@code position} (1-based), or "" past the last one. */
-    static String keyColumn(TableDefinition table, IndexDefinition index, int position) {
+    static String keyColumn(TableDefinition table, IndexDefinition index, int position, boolean pretty) {
+        if (index.expression() != null) {
+            return position == 1 ? key(table, index, pretty) : "";
+        }
         return position >= 1 && position <= index.columns().size()
                 ? Identifiers.quote(table.column(index.columns().get(position - 1)).name()) : "";
+    }
+
+    /** A vector index's key: its column, or its expression in parentheses: {@code (binary_quantize(e)::bit(3))}. */
+    private static String key(TableDefinition table, IndexDefinition index, boolean pretty) {
+        if (index.expression() == null) {
+            return Identifiers.quote(table.column(index.column()).name());
+        }
+        return "(" + expression(table, index, pretty) + ")";
+    }
+
+    /** An expression index's key as pg_get_expr prints pg_index.indexprs, or null for a column index. */
+    static String expression(TableDefinition table, IndexDefinition index, boolean pretty) {
+        return index.expression() == null ? null
+                : index.expression().sql(slot -> Identifiers.quote(table.columnNameAtSlot(slot)), pretty);
+    }
+
+    /** pg_index.indnatts: an expression index has one key column, computed. */
+    static int keyCount(IndexDefinition index) {
+        return index.expression() == null ? index.columns().size() : 1;
     }
 
     /** pg_class.reloptions: {@code {m=16,ef_construction=64}}, or null without options. */
@@ -96,13 +123,19 @@ final class IndexDefinitions {
         };
     }
 
-    /** pg_index.indkey of an index: its key columns' attnums. */
+    /** pg_index.indkey of an index: its key columns' attnums, 0 for an expression. */
     static String keyVector(IndexDefinition index) {
+        if (index.expression() != null) {
+            return "0";
+        }
         return index.columns().stream().map(i -> String.valueOf(i + 1)).collect(Collectors.joining(" "));
     }
 
     /** pg_index.indcollation of an index: each key column's collation. */
     static String collationVector(TableDefinition table, IndexDefinition index) {
+        if (index.expression() != null) {
+            return "0";
+        }
         return collationVector(table, index.columns());
     }
 

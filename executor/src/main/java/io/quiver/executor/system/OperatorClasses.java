@@ -11,9 +11,10 @@ final class OperatorClasses {
     /** One operator class; Quiver has no operator families, each class is its own. */
     record OperatorClass(long oid, long accessMethod, String name, PgType inputType, boolean isDefault,
                          long family) {
+        /** pgvector's classes live where the extension was created, public; PostgreSQL's own in pg_catalog. */
         long namespace() {
-            return inputType == PgType.VECTOR || inputType == PgType.HALFVEC ? SystemObjects.PUBLIC_NAMESPACE
-                    : SystemObjects.PG_CATALOG_NAMESPACE;
+            return accessMethod == SystemObjects.BTREE_AM ? SystemObjects.PG_CATALOG_NAMESPACE
+                    : SystemObjects.PUBLIC_NAMESPACE;
         }
     }
 
@@ -56,14 +57,16 @@ final class OperatorClasses {
         btree(list, 10012, "float4_ops", PgType.FLOAT4, 1970);
         btree(list, 10028, "name_ops", PgType.NAME, 1994);
         // varchar has no class of its own: PostgreSQL indexes it with text_ops.
-        // vector's classes first, keeping their OIDs; halfvec's follow (pg_opclass OIDs need only be unique there).
+        // vector's classes first, keeping their OIDs; halfvec's and bit's follow (pg_opclass OIDs need only be
+        // unique there).
         long next = SystemObjects.FIRST_VECTOR_OPCLASS;
-        for (PgType type : List.of(PgType.VECTOR, PgType.HALFVEC)) {
-            for (Map.Entry<Long, List<DistanceKind>> method : List.of(
-                    Map.entry(SystemObjects.IVFFLAT_AM,
-                            List.of(DistanceKind.L2, DistanceKind.INNER_PRODUCT, DistanceKind.COSINE)),
-                    Map.entry(SystemObjects.HNSW_AM, List.of(DistanceKind.values())))) {
-                for (DistanceKind kind : method.getValue()) {
+        for (PgType type : List.of(PgType.VECTOR, PgType.HALFVEC, PgType.BIT)) {
+            for (Map.Entry<Long, String> method : List.of(Map.entry(SystemObjects.IVFFLAT_AM, "ivfflat"),
+                    Map.entry(SystemObjects.HNSW_AM, "hnsw"))) {
+                for (DistanceKind kind : DistanceKind.values()) {
+                    if (!kind.types().contains(type) || !kind.supports(method.getValue())) {
+                        continue;
+                    }
                     String name = kind.opclass(type);
                     boolean isDefault = method.getKey() == SystemObjects.IVFFLAT_AM && name.equals("vector_l2_ops");
                     list.add(new OperatorClass(next, method.getKey(), name, type, isDefault, next));

@@ -235,10 +235,11 @@ public final class PgFunctions {
         }
         int position = column == null ? 0 : column;
         if (index.index() != null) {
+            boolean prettyPrinted = Boolean.TRUE.equals(pretty);
             return position == 0
                     ? IndexDefinitions.createIndex(index.table(), index.index(),
-                            visibleSchemas(SessionScope.current()).contains("public"))
-                    : IndexDefinitions.keyColumn(index.table(), index.index(), position);
+                            visibleSchemas(SessionScope.current()).contains("public"), prettyPrinted)
+                    : IndexDefinitions.keyColumn(index.table(), index.index(), position, prettyPrinted);
         }
         return position == 0 ? IndexDefinitions.createIndex(index.table())
                 : IndexDefinitions.keyColumn(index.table(), position);

@@ -51,13 +51,16 @@ public final class QuiverCatalogViews {
                 }
             }));
     static final SystemTable INDEXES = new SystemTable(
-            "oid:oid schema:name table_name:name name:name access_method:name column_name:name opclass:name "
+            "oid:oid schema:name table_name:name name:name access_method:name column_name:name expression:text "
+                    + "opclass:name "
                     + "metric:text options:text state:text created:timestamptz comment:text",
             (context, rows) -> context.catalog().tables().forEach(table -> {
                 for (IndexDefinition index : table.indexes()) {
                     rows.add().set("oid", index.oid()).set("schema", table.schema()).set("table_name", table.name())
                             .set("name", index.name()).set("access_method", index.method())
-                            .set("column_name", table.column(index.column()).name()).set("opclass", index.opclass())
+                            .set("column_name", table.column(index.column()).name())
+                            .set("expression", IndexDefinitions.expression(table, index, true))
+                            .set("opclass", index.opclass())
                             .set("metric", metric(index))
                             .set("options", index.options().entrySet().stream()
                                     .map(o -> o.getKey() + "=" + o.getValue()).collect(Collectors.joining(", ")))

@@ -3,9 +3,11 @@ package io.quiver.executor.system;
 import io.quiver.executor.security.AclText;
 import io.quiver.catalog.ColumnDefinition;
 import io.quiver.catalog.IndexDefinition;
+import io.quiver.catalog.SqlType;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.stats.TableStatistics;
+import java.util.Collections;
 import java.util.stream.Collectors;
 
 /**
@@ -195,7 +197,7 @@ final class RelationCatalogs {
         }
         return switch (relation.kind()) {
             case Relation.TABLE -> relation.table().columns().size();
-            case Relation.INDEX -> relation.index() != null ? relation.index().columns().size()
+            case Relation.INDEX -> relation.index() != null ? IndexDefinitions.keyCount(relation.index())
                     : relation.table().primaryKey().size();
             default -> SEQUENCE_COLUMNS;
         };
@@ -211,6 +213,11 @@ final class RelationCatalogs {
                 attribute(rows, SystemObjects.primaryKeyIndexOid(table), table, table.primaryKey().get(k), k + 1);
             }
             for (IndexDefinition index : table.indexes()) {
+                if (index.expression() != null) {
+                    attribute(rows, index.oid(), index.expression().figureName(table::columnNameAtSlot),
+                            index.expression().type(), 1, null);
+                    continue;
+                }
                 for (int k = 0; k < index.columns().size(); k++) {
                     attribute(rows, index.oid(), table, index.columns().get(k), k + 1);
                 }
@@ -221,17 +228,26 @@ final class RelationCatalogs {
     /** Column {@code i} of {@code table} as attribute {@code attnum} of {@code relation}, the table or an index. */
     private static void attribute(SystemTable.Rows rows, long relation, TableDefinition table, int i, int attnum) {
         ColumnDefinition column = table.column(i);
-        PgType type = column.type().type();
+        attribute(rows, relation, column.name(), column.type(), attnum, relation == table.oid() ? column : null);
+    }
+
+    /**
+     * An attribute named {@code name} of {@code sqlType}: a table's column {@code tableColumn}, or (null) an
+     * index's key, which has no constraints, defaults or identity.
+     */
+    private static void attribute(SystemTable.Rows rows, long relation, String name, SqlType sqlType, int attnum,
+                                  ColumnDefinition tableColumn) {
+        PgType type = sqlType.type();
         TypeTraits traits = TypeTraits.of(type);
-        boolean ofTable = relation == table.oid();
-        rows.add().set("attrelid", relation).set("attname", column.name()).set("atttypid", type.oid())
+        boolean ofTable = tableColumn != null;
+        rows.add().set("attrelid", relation).set("attname", name).set("atttypid", type.oid())
                 .set("attstattarget", -1).set("attlen", type.typlen()).set("attnum", attnum)
                 .set("attndims", type.isArray() ? 1 : 0).set("attcacheoff", -1)
-                .set("atttypmod", column.type().typmod()).set("attbyval", traits.byValue())
+                .set("atttypmod", sqlType.typmod()).set("attbyval", traits.byValue())
                 .set("attalign", traits.align()).set("attstorage", traits.storage())
-                .set("attcompression", "").set("attnotnull", ofTable && column.notNull())
-                .set("atthasdef", ofTable && hasAttrdef(column)).set("atthasmissing", false)
-                .set("attidentity", ofTable && column.identity() ? "d" : "").set("attgenerated", "")
+                .set("attcompression", "").set("attnotnull", ofTable && tableColumn.notNull())
+                .set("atthasdef", ofTable && hasAttrdef(tableColumn)).set("atthasmissing", false)
+                .set("attidentity", ofTable && tableColumn.identity() ? "d" : "").set("attgenerated", "")
                 .set("attisdropped", false).set("attislocal", true).set("attinhcount", 0)
                 .set("attcollation", traits.collation());
     }
@@ -254,7 +270,7 @@ final class RelationCatalogs {
         }
         for (TableDefinition table : context.catalog().tables()) {
             for (IndexDefinition index : table.indexes()) {
-                int columns = index.columns().size();
+                int columns = IndexDefinitions.keyCount(index);
                 rows.add().set("indexrelid", index.oid()).set("indrelid", table.oid()).set("indnatts", columns)
                         .set("indnkeyatts", columns).set("indisunique", index.unique()).set("indnullsnotdistinct", false)
                         .set("indisprimary", false).set("indisexclusion", false).set("indimmediate", true)
@@ -263,7 +279,8 @@ final class RelationCatalogs {
                         .set("indkey", IndexDefinitions.keyVector(index))
                         .set("indcollation", IndexDefinitions.collationVector(table, index))
                         .set("indclass", IndexDefinitions.operatorClassVector(table, index))
-                        .set("indoption", index.columns().stream().map(i -> "0").collect(Collectors.joining(" ")));
+                        .set("indoption", String.join(" ", Collections.nCopies(columns, "0")))
+                        .set("indexprs", IndexDefinitions.expression(table, index, false));
             }
         }
     }

@@ -14,16 +14,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The committed vectors of one table's dimensioned vector columns, and the indexes built over them, by the
- * columns' storage slots (which, unlike column positions, never change with ALTER TABLE). Filled
- * from storage on first use, then kept current by {@link #apply} with each committed write. Loading and
+ * The committed vectors of one table's {@link VectorSource}s (its vector, halfvec and bit columns and its
+ * expression index keys), and the indexes built over them. Filled from storage on first use, then kept
+ * current by {@link #apply} with each committed write. Loading and
  * applying share one lock, and loading takes it before its snapshot: a commit either lands in the snapshot
  * or is applied after the load (possibly both, which is harmless: an append of a known row is an update).
  */
 final class TableVectors {
-    private final Map<Integer, VectorColumn> columns = new ConcurrentHashMap<>();
+    private final Map<VectorSource, VectorColumn> columns = new ConcurrentHashMap<>();
     private final Map<Long, VectorIndex> indexes = new ConcurrentHashMap<>();
-    private final Map<Long, Integer> indexedColumns = new ConcurrentHashMap<>();
+    private final Map<Long, VectorSource> indexedSources = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
     /** One committed write: the row's values after it by slot ({@link #bySlot}), or null for a delete. */
@@ -40,13 +40,16 @@ final class TableVectors {
         return slots;
     }
 
-    /** Reads the vectors of the table's dimensioned columns not read yet: all of them, or one added since. */
-    synchronized void load(TableDefinition table, StorageEngine storage, TableStorage rows) {
-        Map<Integer, VectorColumn> added = new HashMap<>();
-        for (ColumnDefinition definition : table.columns()) {
-            int dimensions = definition.type().dimensions();
-            if (dimensions > 0 && !columns.containsKey(definition.slot())) {
-                added.put(definition.slot(), new VectorColumn(dimensions));
+    /**
+     * Reads the vectors of the sources not read yet: all of them, or a column or an index expression added
+     * since.
+     */
+    synchronized void load(TableDefinition table, List<VectorSource> sources, StorageEngine storage,
+                           TableStorage rows) {
+        Map<VectorSource, VectorColumn> added = new HashMap<>();
+        for (VectorSource source : sources) {
+            if (!columns.containsKey(source)) {
+                added.put(source, new VectorColumn(source.width()));
             }
         }
         if (!added.isEmpty()) {
@@ -54,7 +57,7 @@ final class TableVectors {
                 RowCursor cursor = tx.access(rows).scan();
                 while (cursor.next()) {
                     Object[] slots = bySlot(table, cursor.row());
-                    added.forEach((slot, vectors) -> appendOne(vectors, cursor.rowId(), slots[slot]));
+                    added.forEach((source, vectors) -> appendOne(vectors, cursor.rowId(), source.read(slots)));
                 }
                 tx.rollback();
             }
@@ -63,15 +66,19 @@ final class TableVectors {
         loaded = true;
     }
 
-    /** Whether the vectors of every dimensioned column of {@code table} are read. */
-    boolean loaded(TableDefinition table) {
-        return loaded && table.columns().stream()
-                .allMatch(c -> c.type().dimensions() <= 0 || columns.containsKey(c.slot()));
+    /** Whether the vectors of every one of {@code sources} are read. */
+    boolean loaded(List<VectorSource> sources) {
+        return loaded && columns.keySet().containsAll(sources);
     }
 
-    /** The column's vectors; the table must be loaded. */
-    VectorColumn column(int column) {
-        return columns.get(column);
+    /** Forgets a source's vectors (the last index on an expression was dropped). */
+    synchronized void removeSource(VectorSource source) {
+        columns.remove(source);
+    }
+
+    /** The source's vectors; the table must be loaded. */
+    VectorColumn column(VectorSource source) {
+        return columns.get(source);
     }
 
     synchronized long deletedEntries() {
@@ -91,43 +98,43 @@ final class TableVectors {
     }
 
     /** Adds an index, first inserting the rows committed since it began building (inserts are idempotent). */
-    synchronized void addIndex(long indexOid, int column, VectorIndex index) {
-        VectorColumn vectors = columns.get(column);
+    synchronized void addIndex(long indexOid, VectorSource source, VectorIndex index) {
+        VectorColumn vectors = columns.get(source);
         for (int slot = 0; slot < vectors.size(); slot++) {
             if (vectors.isLive(slot)) {
                 index.insert(slot);
             }
         }
-        indexedColumns.put(indexOid, column);
+        indexedSources.put(indexOid, source);
         indexes.put(indexOid, index);
     }
 
     /** Adds an index unless the table has one by that oid already, which is then returned instead. */
-    synchronized VectorIndex addIndexIfAbsent(long indexOid, int column, VectorIndex index) {
+    synchronized VectorIndex addIndexIfAbsent(long indexOid, VectorSource source, VectorIndex index) {
         VectorIndex present = indexes.get(indexOid);
         if (present != null) {
             return present;
         }
-        addIndex(indexOid, column, index);
+        addIndex(indexOid, source, index);
         return index;
     }
 
     /** Adds an index in place of the one by that oid, which is returned (null when there was none). */
-    synchronized VectorIndex replaceIndex(long indexOid, int column, VectorIndex index) {
+    synchronized VectorIndex replaceIndex(long indexOid, VectorSource source, VectorIndex index) {
         VectorIndex replaced = indexes.get(indexOid);
-        addIndex(indexOid, column, index);
+        addIndex(indexOid, source, index);
         return replaced;
     }
 
     VectorIndex removeIndex(long indexOid) {
-        indexedColumns.remove(indexOid);
+        indexedSources.remove(indexOid);
         return indexes.remove(indexOid);
     }
 
     /** Removes the index by that oid if it is {@code index}. */
     synchronized void removeIndex(long indexOid, VectorIndex index) {
         if (indexes.remove(indexOid, index)) {
-            indexedColumns.remove(indexOid);
+            indexedSources.remove(indexOid);
         }
     }
 
@@ -137,18 +144,16 @@ final class TableVectors {
             return;
         }
         for (Change change : changes) {
-            for (Map.Entry<Integer, VectorColumn> entry : columns.entrySet()) {
+            for (Map.Entry<VectorSource, VectorColumn> entry : columns.entrySet()) {
                 VectorColumn vectors = entry.getValue();
                 int old = vectors.slotOf(change.rowId());
-                int slot = entry.getKey();
-                // a row written before its table had this slot (a column added meanwhile) has no vector there
-                Object value = change.row() == null || slot >= change.row().length ? null : change.row()[slot];
-                int added = change.row() == null ? -1 : appendOne(vectors, change.rowId(), value);
+                int added = change.row() == null ? -1
+                        : appendOne(vectors, change.rowId(), entry.getKey().read(change.row()));
                 if (old >= 0 && added < 0) {
                     vectors.deleteSlot(old);
                 }
                 for (Map.Entry<Long, VectorIndex> index : indexes.entrySet()) {
-                    if (!entry.getKey().equals(indexedColumns.get(index.getKey()))) {
+                    if (!entry.getKey().equals(indexedSources.get(index.getKey()))) {
                         continue;
                     }
                     if (old >= 0) {
@@ -163,7 +168,7 @@ final class TableVectors {
     }
 
     /** Stores a row's vector (replacing its previous one); -1 when the value is NULL. */
-    private static int appendOne(VectorColumn vectors, long rowId, Object value) {
-        return value instanceof float[] vector ? vectors.append(rowId, vector) : -1;
+    private static int appendOne(VectorColumn vectors, long rowId, float[] vector) {
+        return vector != null ? vectors.append(rowId, vector) : -1;
     }
 }

@@ -57,13 +57,14 @@ record VectorAccess(IndexDefinition index, int efSearch, int probes, double cost
      *
      * @param degree an index's average neighbours per node (HNSW), as built or as its options imply
      */
-    static VectorAccess choose(TableDefinition table, int column, DistanceKind kind, long rows, double selectivity,
-                               int k, SessionSettings settings, ToDoubleFunction<IndexDefinition> degree) {
+    static VectorAccess choose(TableDefinition table, VectorSource source, DistanceKind kind, long rows,
+                               double selectivity, int k, SessionSettings settings,
+                               ToDoubleFunction<IndexDefinition> degree) {
         int efSearch = IndexOptions.efSearch(settings.show("hnsw.ef_search"));
         int probes = IndexOptions.probes(settings.show("ivfflat.probes"));
         boolean indexScan = PlannerSwitches.indexScansEnabled(settings);
         double n = Math.max(1, rows);
-        int dimensions = table.column(column).type().dimensions();
+        int dimensions = source.width();
         double candidates = k / Math.max(selectivity, 1 / n);
         double exactCost = n * dimensions;
         List<Alternative> alternatives = new ArrayList<>();
@@ -72,7 +73,8 @@ record VectorAccess(IndexDefinition index, int efSearch, int probes, double cost
         double bestCost = exactCost;
         if (indexScan) {
             for (IndexDefinition index : table.vectorIndexes()) {
-                if (index.column() != column || DistanceKind.forOpclass(index.opclass(), index.method()) != kind) {
+                if (!VectorSource.ofIndex(table, index).equals(source)
+                        || DistanceKind.forOpclass(index.opclass(), index.method()) != kind) {
                     continue;
                 }
                 boolean hnsw = index.method().equals("hnsw");

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -68,9 +69,13 @@ public final class VectorIndexes implements AutoCloseable {
         return running;
     }
 
-    /** The committed vectors of a dimensioned vector column, read from storage on first use. */
-    public VectorColumn column(TableDefinition table, int column) {
-        return loaded(table).column(table.column(column).slot());
+    /** The committed vectors of a source, read from storage on first use. */
+    VectorColumn column(TableDefinition table, VectorSource source) {
+        List<VectorSource> sources = new ArrayList<>(VectorSource.of(table));
+        if (!sources.contains(source)) {
+            sources.add(source); // an index being created, not in the table's definition yet
+        }
+        return loaded(table, sources).column(source);
     }
 
     /**
@@ -148,9 +153,9 @@ public final class VectorIndexes implements AutoCloseable {
         if (present != null) {
             return present;
         }
-        int slot = table.column(definition.column()).slot();
-        VectorIndex index = built != null ? built : loadOrBuild(table, definition, vectors.column(slot));
-        VectorIndex kept = vectors.addIndexIfAbsent(definition.oid(), slot, index);
+        VectorSource source = VectorSource.ofIndex(table, definition);
+        VectorIndex index = built != null ? built : loadOrBuild(table, definition, vectors.column(source));
+        VectorIndex kept = vectors.addIndexIfAbsent(definition.oid(), source, index);
         if (kept != index && index != built) {
             index.close();
         }
@@ -195,7 +200,7 @@ public final class VectorIndexes implements AutoCloseable {
     /** A cancel (or statement_timeout) stops the build early and throws 57014; the partial index is dropped. */
     private VectorIndex buildNow(TableDefinition table, IndexDefinition definition, int pid, String command,
                                  CancelFlag cancel) {
-        VectorColumn column = column(table, definition.column());
+        VectorColumn column = column(table, VectorSource.ofIndex(table, definition));
         DistanceKind kind = DistanceKind.forOpclass(definition.opclass(), definition.method());
         LOG.info("building {} index {} on {}.{} over {} rows", definition.method(), definition.name(),
                 table.schema(), table.name(), column.liveCount());
@@ -223,7 +228,7 @@ public final class VectorIndexes implements AutoCloseable {
 
     /** Makes a freshly built index serve queries and saves it; run once its CREATE INDEX or REINDEX committed. */
     public void publish(TableDefinition table, IndexDefinition definition, VectorIndex index) {
-        VectorIndex replaced = loaded(table).replaceIndex(definition.oid(), table.column(definition.column()).slot(),
+        VectorIndex replaced = loaded(table).replaceIndex(definition.oid(), VectorSource.ofIndex(table, definition),
                 index);
         unpublished.remove(definition.oid(), index);
         if (replaced != null && replaced != index) {
@@ -280,13 +285,13 @@ public final class VectorIndexes implements AutoCloseable {
     /** Deleted rows the table's in-memory vector columns still hold slots for (0 when not loaded). */
     public long deletedEntries(TableDefinition table) {
         TableVectors vectors = byTable.get(table.oid());
-        return vectors == null || !vectors.loaded(table) ? 0 : vectors.deletedEntries();
+        return vectors == null || !vectors.loaded(VectorSource.of(table)) ? 0 : vectors.deletedEntries();
     }
 
     /** Live vectors in the table's in-memory columns (0 when not loaded). */
     public long liveEntries(TableDefinition table) {
         TableVectors vectors = byTable.get(table.oid());
-        return vectors == null || !vectors.loaded(table) ? 0 : vectors.liveEntries();
+        return vectors == null || !vectors.loaded(VectorSource.of(table)) ? 0 : vectors.liveEntries();
     }
 
     /** Forgets an index and deletes its files; run once its DROP INDEX committed. */
@@ -295,6 +300,11 @@ public final class VectorIndexes implements AutoCloseable {
         VectorIndex index = vectors == null ? null : vectors.removeIndex(definition.oid());
         if (index != null) {
             index.close();
+        }
+        VectorSource source = VectorSource.ofIndex(table, definition);
+        if (vectors != null && source.expression() != null && table.vectorIndexes().stream().noneMatch(
+                other -> other.oid() != definition.oid() && source.equals(VectorSource.ofIndex(table, other)))) {
+            vectors.removeSource(source);
         }
         degrees.remove(definition.oid());
         deleteDirectory(directoryOf(definition));
@@ -327,10 +337,14 @@ public final class VectorIndexes implements AutoCloseable {
     }
 
     private TableVectors loaded(TableDefinition table) {
+        return loaded(table, VectorSource.of(table));
+    }
+
+    private TableVectors loaded(TableDefinition table, List<VectorSource> sources) {
         TableVectors vectors = byTable.computeIfAbsent(table.oid(), oid -> new TableVectors());
-        if (!vectors.loaded(table)) {
+        if (!vectors.loaded(sources)) {
             long start = System.nanoTime();
-            vectors.load(table, storage, tables.storageOf(table));
+            vectors.load(table, sources, storage, tables.storageOf(table));
             LOG.debug("read vectors of {}.{} in {} ms", table.schema(), table.name(),
                     (System.nanoTime() - start) / 1_000_000);
         }

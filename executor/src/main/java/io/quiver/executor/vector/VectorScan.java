@@ -1,7 +1,5 @@
 package io.quiver.executor.vector;
 
-import io.quiver.common.error.QuiverException;
-import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
 import io.quiver.executor.schema.CalciteValues;
 import io.quiver.executor.schema.QuiverDataContext;
@@ -41,17 +39,16 @@ public final class VectorScan {
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                VectorColumn column = spec.indexes().column(spec.table(), spec.column());
+                VectorColumn column = spec.indexes().column(spec.table(), spec.source());
                 VectorAccess access = spec.access(column.liveCount(), context.settings());
                 PlanObservation.used(access.describe());
-                float[] vector = (float[]) query;
-                checkDimensions(spec, column, vector);
+                float[] vector = spec.source().query(query);
                 NeighborCursor committed = access.index() == null
                         ? ExactScan.cursor(column, spec.kind(), vector, firstExactBatch(spec.k()), null)
                         : spec.indexes().index(spec.table(), access.index()).open(vector,
                                 access.searchOptions().withLimit(spec.k()));
                 NeighborCursor cursor = PendingMergeCursor.of(committed,
-                        VectorWrites.pending(context.execution(), spec.table(), spec.column()), spec.kind(), vector);
+                        VectorWrites.pending(context.execution(), spec.table(), spec.source()), spec.kind(), vector);
                 VectorSearchReport report = new VectorSearchReport(spec.table(), access.index());
                 report.searching(cursor);
                 context.addSearchReport(report);
@@ -60,14 +57,6 @@ public final class VectorScan {
                         .map(c -> c.type().type()).toList(), context.cancelFlag(), report);
             }
         };
-    }
-
-    /** pgvector's CheckDims, naming the column's type: "different halfvec dimensions 3 and 2". */
-    private static void checkDimensions(VectorSearchSpec spec, VectorColumn column, float[] query) {
-        if (query.length != column.dimensions()) {
-            throw QuiverException.of(SqlState.DATA_EXCEPTION, "different %s dimensions %d and %d",
-                    spec.table().column(spec.column()).type().type().typname(), column.dimensions(), query.length);
-        }
     }
 
     /**

@@ -65,14 +65,16 @@ public final class VectorSearch extends TableScan implements EnumerableRel {
     @Override
     public RelWriter explainTerms(RelWriter pw) {
         pw.item("table", spec.table().name());
+        if (spec.source().expression() != null) {
+            pw.item("key", spec.source().expression().sql(spec.table()::columnNameAtSlot, true));
+        }
         if (access.index() != null) {
             boolean hnsw = access.index().method().equals("hnsw");
             pw.item("index", access.index().name()).item("method", access.index().method())
                     .item(hnsw ? "ef_search" : "probes", hnsw ? access.efSearch() : access.probes());
             IndexOptions.Quantization quantization = VectorAccess.quantization(access.index());
             if (quantization.quantized()) {
-                int dimensions = spec.table().column(spec.column()).type().dimensions();
-                pw.item("quantization", quantization.describe(dimensions))
+                pw.item("quantization", quantization.describe(spec.source().width()))
                         .item("reranked", quantization.candidates(spec.k(), hnsw ? access.efSearch() : 1));
             }
         }
@@ -116,7 +118,7 @@ public final class VectorSearch extends TableScan implements EnumerableRel {
      */
     @Override
     public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-        double rows = access.cost() / Math.max(1, spec.table().column(spec.column()).type().dimensions()) / 4;
+        double rows = access.cost() / Math.max(1, spec.source().width()) / 4;
         return planner.getCostFactory().makeCost(rows, rows, 0);
     }
 

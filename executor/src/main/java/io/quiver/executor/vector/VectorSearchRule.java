@@ -1,5 +1,7 @@
 package io.quiver.executor.vector;
 
+import io.quiver.catalog.IndexDefinition;
+import io.quiver.catalog.IndexExpression;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.executor.schema.StorageTable;
 import io.quiver.executor.schema.TableStorageResolver;
@@ -51,7 +53,9 @@ public final class VectorSearchRule extends RelRule<VectorSearchRule.Config> {
             VectorOperators.L2_DISTANCE_FUNCTION, DistanceKind.L2,
             VectorOperators.NEGATIVE_INNER_PRODUCT_FUNCTION, DistanceKind.INNER_PRODUCT,
             VectorOperators.COSINE_DISTANCE_FUNCTION, DistanceKind.COSINE,
-            VectorOperators.L1_DISTANCE_FUNCTION, DistanceKind.L1);
+            VectorOperators.L1_DISTANCE_FUNCTION, DistanceKind.L1,
+            VectorOperators.HAMMING_DISTANCE_FUNCTION, DistanceKind.HAMMING,
+            VectorOperators.JACCARD_DISTANCE_FUNCTION, DistanceKind.JACCARD);
 
     private VectorSearchRule(Config config) {
         super(config);
@@ -79,15 +83,14 @@ public final class VectorSearchRule extends RelRule<VectorSearchRule.Config> {
         RelFieldCollation order = sort.getCollation().getFieldCollations().get(0);
         if (order.getDirection() != RelFieldCollation.Direction.ASCENDING
                 || !(project.getProjects().get(order.getFieldIndex()) instanceof RexCall distance)
-                || !DISTANCES.containsKey(distance.getOperator())
-                || !(distance.getOperands().get(0) instanceof RexInputRef columnRef)) {
+                || !DISTANCES.containsKey(distance.getOperator())) {
             return;
         }
         RexNode query = distance.getOperands().get(1);
         TableDefinition definition = table.definition();
-        int column = columnRef.getIndex();
-        if (definition.column(column).type().dimensions() < 1 || RexUtil.containsInputRef(query)
-                || RexUtil.containsCorrelation(query) || !RexUtil.isDeterministic(query)) {
+        VectorSource source = source(distance.getOperands().get(0), definition);
+        if (source == null || RexUtil.containsInputRef(query) || RexUtil.containsCorrelation(query)
+                || !RexUtil.isDeterministic(query)) {
             return;
         }
         DistanceKind kind = DISTANCES.get(distance.getOperator());
@@ -95,7 +98,7 @@ public final class VectorSearchRule extends RelRule<VectorSearchRule.Config> {
         double[] estimate = config.statistics().read(definition, stats -> new double[] {stats.liveRows(),
                 filter == null ? 1 : FilterSelectivity.of(filter.getCondition(), stats)});
         long rows = (long) estimate[0];
-        VectorSearchSpec spec = new VectorSearchSpec(definition, column, kind, k, estimate[1], config.indexes(),
+        VectorSearchSpec spec = new VectorSearchSpec(definition, source, kind, k, estimate[1], config.indexes(),
                 config.storage());
         RelNode search = new VectorSearch(scan.getCluster(), scan.getTable(), spec, query,
                 spec.access(rows, config.settings()), rows);
@@ -105,6 +108,24 @@ public final class VectorSearchRule extends RelRule<VectorSearchRule.Config> {
         RelNode limited = LogicalSort.create(projected, RelCollations.EMPTY, null,
                 scan.getCluster().getRexBuilder().makeExactLiteral(BigDecimal.valueOf(k)));
         call.transformTo(sort.copy(sort.getTraitSet(), limited, sort.getCollation(), sort.offset, sort.fetch));
+    }
+
+    /**
+     * What the distance's first operand reads: a searchable column, or the key of one of the table's expression
+     * indexes; null for anything else, which is left to a full sort.
+     */
+    private static VectorSource source(RexNode operand, TableDefinition table) {
+        if (operand instanceof RexInputRef column) {
+            return VectorSource.searchable(table.column(column.getIndex()).type())
+                    ? VectorSource.ofColumn(table, column.getIndex()) : null;
+        }
+        IndexExpression expression = IndexExpressions.of(operand, table);
+        for (IndexDefinition index : table.vectorIndexes()) {
+            if (index.expression() != null && index.expression().equals(expression)) {
+                return VectorSource.ofExpression(index.expression());
+            }
+        }
+        return null;
     }
 
     /** OFFSET + LIMIT when both are literals, else null (a k known only at run time is left to a full sort). */

@@ -4,6 +4,7 @@ import io.quiver.catalog.TableDefinition;
 import io.quiver.executor.session.ExecutionContext;
 import io.quiver.executor.session.TableChangeLog;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,25 +30,34 @@ public final class VectorWrites implements ExecutionContext.Rewindable {
 
     /** A row inserted or updated: {@code row} is its new content in storage form. */
     public void written(TableDefinition table, long rowId, Object[] row) {
-        record(table, new TableVectors.Change(rowId, TableVectors.bySlot(table, row)));
+        List<VectorSource> sources = VectorSource.of(table);
+        if (sources.isEmpty()) {
+            return;
+        }
+        Object[] slots = TableVectors.bySlot(table, row);
+        // Expression index keys are computed now, so that a row one cannot be computed for fails its statement,
+        // as in PostgreSQL, rather than being left out of the index at commit.
+        sources.stream().filter(source -> source.expression() != null).forEach(source -> source.read(slots));
+        log.record(table, new TableVectors.Change(rowId, slots));
     }
 
     public void deleted(TableDefinition table, long rowId) {
-        record(table, new TableVectors.Change(rowId, null));
+        if (!VectorSource.of(table).isEmpty()) {
+            log.record(table, new TableVectors.Change(rowId, null));
+        }
     }
 
     /**
      * The vectors this transaction wrote to a column and has not committed, by row id (the last write of
      * each row; deleted rows and NULLs left out): a search in the transaction must see them too.
      */
-    public static Map<Long, float[]> pending(ExecutionContext context, TableDefinition table, int column) {
+    static Map<Long, float[]> pending(ExecutionContext context, TableDefinition table, VectorSource source) {
         VectorWrites writes = context.attachment(VectorWrites.class);
         Map<Long, float[]> vectors = new LinkedHashMap<>();
-        int slot = table.column(column).slot();
         if (writes != null) {
             for (TableVectors.Change change : writes.log.changes(table)) {
-                Object[] row = change.row();
-                if (row != null && slot < row.length && row[slot] instanceof float[] vector) {
+                float[] vector = change.row() == null ? null : source.read(change.row());
+                if (vector != null) {
                     vectors.put(change.rowId(), vector);
                 } else {
                     vectors.remove(change.rowId());
@@ -61,12 +71,6 @@ public final class VectorWrites implements ExecutionContext.Rewindable {
     @Override
     public Runnable rewindPoint() {
         return log.rewindPoint();
-    }
-
-    private void record(TableDefinition table, TableVectors.Change change) {
-        if (table.columns().stream().anyMatch(c -> c.type().dimensions() > 0)) {
-            log.record(table, change);
-        }
     }
 
     private void publish() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -94,8 +95,25 @@ public final class SqlCompiler {
      * Compiles a parsed (possibly rewritten) query; {@code sql} is the text error positions refer to.
      */
     public CompiledQuery compile(SqlNode query, String sql) {
+        return translatingErrors(sql, () -> compileValidated(query, sql));
+    }
+
+    /**
+     * The query as the validator and converter leave it, before any planning: the row expressions of an
+     * expression index's key, for instance, as they appear in the plans of queries ordering by them.
+     */
+    public RelNode logicalPlan(SqlNode query, String sql) {
+        return translatingErrors(sql, () -> {
+            CalciteCatalogReader catalogReader = catalogReader();
+            SqlValidator validator = validator(catalogReader);
+            return converter(validator, catalogReader, newPlanner()).convertQuery(validator.validate(query), false,
+                    true).project();
+        });
+    }
+
+    private static <T> T translatingErrors(String sql, Supplier<T> compilation) {
         try {
-            return compileValidated(query, sql);
+            return compilation.get();
         } catch (CalciteContextException e) {
             QuiverException quiver = QuiverErrors.find(e);
             throw quiver != null ? quiver : ValidationErrors.translate(sql, e);
@@ -110,24 +128,14 @@ public final class SqlCompiler {
 
     private CompiledQuery compileValidated(SqlNode query, String sql) {
         CalciteCatalogReader catalogReader = catalogReader();
-        // Functions defined in the schemas (pg_catalog's) are found through the catalog reader, after Quiver's.
-        SqlValidator validator = new PgValidator(
-                SqlOperatorTables.chain(operatorTable, catalogReader), catalogReader, typeFactory,
-                SqlValidator.Config.DEFAULT
-                        .withIdentifierExpansion(true)
-                        .withConformance(QuiverSqlParser.CONFORMANCE)
-                        // PostgreSQL sorts NULLs as larger than any value.
-                        .withDefaultNullCollation(NullCollation.HIGH));
+        SqlValidator validator = validator(catalogReader);
         SqlNode validated = validator.validate(query);
         List<RelDataType> parameterTypes = validator.getParameterRowType(validated).getFieldList().stream()
                 .map(RelDataTypeField::getType).toList();
 
         VolcanoPlanner planner = newPlanner();
-        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
-        SqlToRelConverter converter = new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> {
-            throw new UnsupportedOperationException("views are not supported");
-        }, validator, catalogReader, cluster, QuiverConvertletTable.INSTANCE,
-                SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+        SqlToRelConverter converter = converter(validator, catalogReader, planner);
+        RelOptCluster cluster = converter.getCluster();
         RelRoot root = converter.convertQuery(validated, false, true);
         RelNode logical = VectorSortKeys.rewrite(windowsOutOfProjects(root.withRel(VectorAggregateResolver.resolve(
                 decorrelate(removeSubQueries(root.rel), cluster, catalogReader))).project()));
@@ -146,6 +154,26 @@ public final class SqlCompiler {
                 rootSchema, typeFactory, RelOptUtil.toString(best, SqlExplainLevel.EXPPLAN_ATTRIBUTES),
                 RelOptUtil.findAllTables(logical).stream().map(t -> t.unwrap(Table.class)).filter(Objects::nonNull)
                         .distinct().toList());
+    }
+
+    private SqlValidator validator(CalciteCatalogReader catalogReader) {
+        // Functions defined in the schemas (pg_catalog's) are found through the catalog reader, after Quiver's.
+        return new PgValidator(
+                SqlOperatorTables.chain(operatorTable, catalogReader), catalogReader, typeFactory,
+                SqlValidator.Config.DEFAULT
+                        .withIdentifierExpansion(true)
+                        .withConformance(QuiverSqlParser.CONFORMANCE)
+                        // PostgreSQL sorts NULLs as larger than any value.
+                        .withDefaultNullCollation(NullCollation.HIGH));
+    }
+
+    private SqlToRelConverter converter(SqlValidator validator, CalciteCatalogReader catalogReader,
+                                        VolcanoPlanner planner) {
+        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        return new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> {
+            throw new UnsupportedOperationException("views are not supported");
+        }, validator, catalogReader, cluster, QuiverConvertletTable.INSTANCE,
+                SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
     }
 
     private CalciteCatalogReader catalogReader() {

@@ -3,9 +3,13 @@ package io.quiver.sql.function;
 import io.quiver.common.type.PgType;
 import io.quiver.sql.function.VectorOperandChecker.Slot;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.schema.impl.AggregateFunctionImpl;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.sql.SqlAggFunction;
@@ -147,6 +151,17 @@ public final class VectorOperators {
             castFunction(VectorComparisons.class, "sparsevec_sort_key", "sparseSortKey");
 
     /**
+     * The functions implementing casts, which print as {@code value::type}; by identity, as operators are equal
+     * by name and several casts share one (array_to_vector).
+     */
+    private static final Set<SqlOperator> CASTS = identitySet(VECTOR_IN, VECTOR_IN_TYPMOD, VECTOR_OUT,
+            VECTOR_TYPMOD, INT_ARRAY_TO_VECTOR, REAL_ARRAY_TO_VECTOR, DOUBLE_ARRAY_TO_VECTOR, NUMERIC_ARRAY_TO_VECTOR,
+            VECTOR_TO_REAL_ARRAY, HALFVEC_IN, HALFVEC_TO_VECTOR, VECTOR_TO_HALFVEC, INT_ARRAY_TO_HALFVEC,
+            REAL_ARRAY_TO_HALFVEC, DOUBLE_ARRAY_TO_HALFVEC, NUMERIC_ARRAY_TO_HALFVEC, SPARSEVEC_IN, SPARSEVEC_OUT,
+            SPARSEVEC_TYPMOD, DENSE_TO_SPARSEVEC, SPARSEVEC_TO_VECTOR, SPARSEVEC_TO_HALFVEC, BIT_IN, BIT_LENGTH,
+            BIT_OUT);
+
+    /**
      * The halfvec and sparsevec implementations of functions whose vector implementation cannot serve them:
      * sparsevec values are not {@code float[]}, halfvec results need rounding or halfvec's error messages.
      */
@@ -176,6 +191,17 @@ public final class VectorOperators {
                 HAMMING_DISTANCE_FUNCTION, JACCARD_DISTANCE_FUNCTION, PLUS, MINUS, MULTIPLY, SUM, AVG,
                 PgCastFunction.INSTANCE));
         return all;
+    }
+
+    /** Whether {@code operator} is the function a cast to or from a vector kind or bit string converts to. */
+    public static boolean isCast(SqlOperator operator) {
+        return CASTS.contains(operator);
+    }
+
+    private static Set<SqlOperator> identitySet(SqlOperator... operators) {
+        Set<SqlOperator> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(Arrays.asList(operators));
+        return Collections.unmodifiableSet(set);
     }
 
     /** The function computing {@code function} over vectors of {@code kind}. */
