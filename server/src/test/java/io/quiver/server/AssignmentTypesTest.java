@@ -4,10 +4,13 @@ import static io.quiver.server.AlterTableTest.rows;
 import static io.quiver.server.SqlAssertions.assertFails;
 import static io.quiver.server.SqlAssertions.assertUsable;
 import static io.quiver.server.SqlAssertions.execute;
+import static io.quiver.server.SqlAssertions.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,7 +62,45 @@ class AssignmentTypesTest {
         }
     }
 
-    private static void mismatch(Connection c, String sql, String message) throws SQLException {
-        assertThat(assertFails(c, sql, "42804").getMessage()).contains(message);
+    @Test
+    void quotedLiteralsOfInsertSelectAreReadAsTheColumnsType() throws Exception {
+        try (RunningServer server = RunningServer.start(); Connection c = server.connect()) {
+            execute(c, "CREATE EXTENSION vector");
+            execute(c, "CREATE TABLE t2 (id int, note text, v vector(2))");
+
+            assertThat(update(c, "INSERT INTO t2 SELECT g, 'x', '[1,2]' FROM generate_series(1,5) g")).isEqualTo(5);
+            assertThat(update(c, "INSERT INTO t2 (v, note, id) SELECT ' [3, 4] ' AS v, 'y' AS note, '6'"))
+                    .isEqualTo(1);
+            assertThat(rows(c, "SELECT id, note, v FROM t2 ORDER BY id")).containsExactly("1|x|[1,2]", "2|x|[1,2]",
+                    "3|x|[1,2]", "4|x|[1,2]", "5|x|[1,2]", "6|y|[3,4]");
+
+            // A set operation or DISTINCT resolves the literal to text before the insert sees it, as in PostgreSQL.
+            SQLException union = mismatch(c, "INSERT INTO t2 SELECT 7, 'x', '[1,2]' UNION SELECT 8, 'y', '[3,4]'",
+                    "column \"v\" is of type vector but expression is of type text");
+            assertThat(details(union).getHint()).isEqualTo("You will need to rewrite or cast the expression.");
+            mismatch(c, "INSERT INTO t2 SELECT DISTINCT 7, 'x', '[1,2]'",
+                    "column \"v\" is of type vector but expression is of type text");
+
+            // A literal that is no value of the column's type fails as it does in VALUES.
+            String malformed = details(assertFails(c, "INSERT INTO t2 SELECT 7, 'x', '[1,2'", "22P02")).getMessage();
+            assertThat(malformed).contains("vector").isEqualTo(
+                    details(assertFails(c, "INSERT INTO t2 VALUES (7, 'x', '[1,2')", "22P02")).getMessage());
+            assertThat(assertFails(c, "INSERT INTO t2 SELECT 'seven', 'x', '[1,2]'", "22P02").getMessage())
+                    .contains("invalid input syntax for type integer: \"seven\"");
+            assertThat(assertFails(c, "INSERT INTO t2 SELECT 7, 'x', '[1,2,3]'", "22000").getMessage())
+                    .contains("expected 2 dimensions, not 3");
+            assertThat(rows(c, "SELECT count(*) FROM t2")).containsExactly("6");
+            assertUsable(c);
+        }
+    }
+
+    private static SQLException mismatch(Connection c, String sql, String message) throws SQLException {
+        SQLException error = assertFails(c, sql, "42804");
+        assertThat(error.getMessage()).contains(message);
+        return error;
+    }
+
+    private static ServerErrorMessage details(SQLException error) {
+        return ((PSQLException) error).getServerErrorMessage();
     }
 }

@@ -178,12 +178,12 @@ class HostileInputTest {
                 : KNOWN_TYPES.charAt(random.nextInt(KNOWN_TYPES.length()));
         byte[] body = switch (random.nextInt(5)) {
             case 0 -> randomBytes(random, random.nextInt(100));
-            case 1 -> cstring(hostileSql(random));
+            case 1 -> RawProtocol.cstring(hostileSql(random));
             case 2 -> invalidUtf8(random);
             case 3 -> {
                 ByteArrayOutputStream parse = new ByteArrayOutputStream();
-                parse.write(cstring(random.nextBoolean() ? "" : "s" + random.nextInt(3)));
-                parse.write(cstring("SELECT $1::vector"));
+                parse.write(RawProtocol.cstring(random.nextBoolean() ? "" : "s" + random.nextInt(3)));
+                parse.write(RawProtocol.cstring("SELECT $1::vector"));
                 parse.write(new byte[] {0, (byte) random.nextInt(3), 0, 0, 0x17, (byte) 0x1f});
                 yield parse.toByteArray();
             }
@@ -203,27 +203,18 @@ class HostileInputTest {
 
     private static String hostileSql(Random random) {
         return switch (random.nextInt(9)) {
-            case 0 -> "SELECT '" + vectorText(random) + "'::vector";
-            case 1 -> "SELECT '[" + "1,".repeat(random.nextInt(20_000)) + "1]'::vector(" + (random.nextInt(40_000) - 5) + ")";
+            case 0 -> "SELECT '" + AbsurdVectors.soup(random::nextInt) + "'::vector";
+            case 1 -> "SELECT " + AbsurdVectors.longCast(random::nextInt).sql();
             case 2 -> "SELECT " + "9".repeat(1 + random.nextInt(400)) + " + " + random.nextInt() + "::int";
             case 3 -> "SELECT '" + randomText(random, 40) + "'::vector <-> '[1,2,3]'";
-            case 4 -> "INSERT INTO kept VALUES (" + random.nextLong() + ", '" + vectorText(random) + "', 'x')";
+            case 4 -> "INSERT INTO kept VALUES (" + random.nextLong() + ", '" + AbsurdVectors.soup(random::nextInt)
+                    + "', 'x')";
             case 5 -> "SELECT " + (random.nextBoolean() ? "1e" : "-1e") + random.nextInt(1000) + "::float4";
             case 6 -> tokenSoup(random);
-            case 7 -> "SELECT * FROM kept ORDER BY v <-> '" + vectorText(random) + "' LIMIT " + random.nextInt();
+            case 7 -> "SELECT * FROM kept ORDER BY v <-> '" + AbsurdVectors.soup(random::nextInt) + "' LIMIT "
+                    + random.nextInt();
             default -> randomText(random, random.nextInt(200));
         };
-    }
-
-    private static String vectorText(Random random) {
-        String[] atoms = {"1", "-0", "1e39", "-1e39", "NaN", "Infinity", "1e-50", "0x10", "", " ", "[", "]", ",", "1.5.5",
-            "99999999999999999999999999999999999999999"};
-        StringBuilder text = new StringBuilder(random.nextInt(5) == 0 ? "" : "[");
-        int count = random.nextInt(12);
-        for (int i = 0; i < count; i++) {
-            text.append(i == 0 ? "" : random.nextInt(8) == 0 ? ";" : ",").append(atoms[random.nextInt(atoms.length)]);
-        }
-        return text.append(random.nextInt(5) == 0 ? "" : "]").toString();
     }
 
     private static String tokenSoup(Random random) {
@@ -260,11 +251,6 @@ class HostileInputTest {
         byte[] terminated = Arrays.copyOf(text, text.length + 1);
         terminated[random.nextInt(text.length)] = (byte) 0xFF; // never valid in UTF-8
         return terminated;
-    }
-
-    private static byte[] cstring(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return Arrays.copyOf(bytes, bytes.length + 1);
     }
 
     private static byte[] randomBytes(Random random, int length) {

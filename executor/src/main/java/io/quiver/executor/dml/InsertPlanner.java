@@ -18,11 +18,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
 
 /**
  * INSERT: the source (VALUES or a query) is rewritten into a query producing complete rows of the table — each
@@ -41,7 +43,7 @@ public final class InsertPlanner {
         int[] targets = targetColumns(table, insert.getTargetColumnList());
         SqlNode source = insert.getSource();
         SqlNode rows = source.getKind() == SqlKind.VALUES ? values(sql, table, targets, (SqlCall) source)
-                : fromQuery(table, targets, source);
+                : fromQuery(sql, table, targets, source);
         CompiledPlan plan = env.compile(sql, sql, rows, declared);
         Returning returning = Returning.plan(env, table, table.name(), returningList);
         RequiredPrivileges required = Returning.addTo(RequiredPrivileges.of(table, TablePrivilege.INSERT)
@@ -97,9 +99,7 @@ public final class InsertPlanner {
             for (int i = 0; i < targets.length; i++) {
                 SqlNode value = given.get(i);
                 if (value.getKind() != SqlKind.DEFAULT) {
-                    ColumnDefinition column = table.column(targets[i]);
-                    full[targets[i]] = AssignmentCoercion.castFor(env.sqlNodes(),
-                            UnknownLiterals.read(value, column.type(), sql), column);
+                    full[targets[i]] = assigned(sql, value, table.column(targets[i]));
                 }
             }
             rows.add(SqlNodes.row(List.of(full)));
@@ -107,7 +107,7 @@ public final class InsertPlanner {
         return SqlNodes.values(rows);
     }
 
-    private SqlNode fromQuery(TableDefinition table, int[] targets, SqlNode query) {
+    private SqlNode fromQuery(String sql, TableDefinition table, int[] targets, SqlNode query) {
         List<String> aliases = new ArrayList<>();
         for (int i = 0; i < targets.length; i++) {
             aliases.add("c" + i);
@@ -117,7 +117,40 @@ public final class InsertPlanner {
             full[targets[i]] = AssignmentCoercion.castFor(env.sqlNodes(), SqlNodes.identifier("s", aliases.get(i)),
                     table.column(targets[i]));
         }
+        if (query instanceof SqlSelect select) {
+            assignUnknownLiterals(sql, table, targets, select);
+        }
         return SqlNodes.select(List.of(full), SqlNodes.as(query, "s", aliases), null);
+    }
+
+    /**
+     * PostgreSQL leaves a quoted literal in the select list of INSERT ... SELECT untyped and reads it with the
+     * target column's input function, as in VALUES; so the literal is assigned to its column right in the
+     * select list. Not under DISTINCT, which resolves it to text first (and a set operation, not a SqlSelect,
+     * does too), and not past a {@code *}, whose columns are not known yet.
+     */
+    private void assignUnknownLiterals(String sql, TableDefinition table, int[] targets, SqlSelect select) {
+        if (select.isDistinct()) {
+            return;
+        }
+        SqlNodeList items = select.getSelectList();
+        for (int i = 0; i < Math.min(items.size(), targets.length); i++) {
+            SqlNode item = items.get(i);
+            if (item instanceof SqlIdentifier identifier && identifier.isStar()) {
+                return;
+            }
+            ColumnDefinition column = table.column(targets[i]);
+            if (item instanceof SqlCharStringLiteral) {
+                items.set(i, assigned(sql, item, column));
+            } else if (item.getKind() == SqlKind.AS && ((SqlCall) item).operand(0) instanceof SqlCharStringLiteral) {
+                ((SqlCall) item).setOperand(0, assigned(sql, ((SqlCall) item).operand(0), column));
+            }
+        }
+    }
+
+    /** A value given for {@code column}, cast for storing there; a quoted literal read as the column's type. */
+    private SqlNode assigned(String sql, SqlNode value, ColumnDefinition column) {
+        return AssignmentCoercion.castFor(env.sqlNodes(), UnknownLiterals.read(value, column.type(), sql), column);
     }
 
     /** Every column's default expression, cast to its type (NULL for columns without one). */

@@ -243,7 +243,8 @@ public final class QuiverConvertletTable implements SqlRexConvertletTable {
         if (sourceType instanceof VectorSqlType sourceVector) {
             SqlUserDefinedFunction function = vectorToVector(sourceVector.kind(), kind);
             if (function == null) {
-                return vector.hasDimension()
+                // Also from vector(n) to vector: the call's type must be the cast's, which Calcite checks.
+                return vector.hasDimension() || sourceVector.hasDimension()
                         ? rexBuilder.makeCall(type, kind == PgType.SPARSEVEC ? VectorOperators.SPARSEVEC_TYPMOD
                                 : VectorOperators.VECTOR_TYPMOD, List.of(source, typmod))
                         : source;

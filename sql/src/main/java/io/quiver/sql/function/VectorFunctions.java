@@ -5,6 +5,7 @@ import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
 import io.quiver.common.vector.VectorMath;
 import io.quiver.common.vector.VectorText;
+import io.quiver.sql.type.VectorSqlType;
 import java.util.List;
 import org.apache.calcite.linq4j.function.Strict;
 
@@ -96,9 +97,9 @@ public final class VectorFunctions {
         return VectorText.format(v);
     }
 
-    /** The typmod coercion vector -> vector(typmod). */
+    /** The typmod coercion vector -> vector(typmod); a typmod of -1 (no dimension declared) takes any. */
     public static float[] withDimension(float[] v, int typmod) {
-        if (v.length != typmod) {
+        if (typmod != VectorSqlType.ANY_DIMENSION && v.length != typmod) {
             throw QuiverException.of(SqlState.DATA_EXCEPTION, "expected %d dimensions, not %d", typmod, v.length);
         }
         return v;

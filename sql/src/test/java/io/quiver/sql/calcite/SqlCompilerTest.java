@@ -164,6 +164,16 @@ class SqlCompilerTest {
     }
 
     @Test
+    void castDropsTheDimension() {
+        CompiledQuery query = COMPILER.compile("SELECT '[1,2]'::vector(2)::vector, '[3]'::halfvec(1)::halfvec");
+        assertThat(query.rowType().getFieldList()).extracting(field -> PgTypeMapping.toPg(field.getType()))
+                .containsExactly(new PgColumnType(PgType.VECTOR, -1), new PgColumnType(PgType.HALFVEC, -1));
+        Object[] row = query.execute(List.of()).toList().get(0);
+        assertThat((float[]) row[0]).containsExactly(1, 2);
+        assertThat((float[]) row[1]).containsExactly(3);
+    }
+
+    @Test
     void castChecksTheDimension() {
         assertThatThrownBy(() -> run("SELECT '[1,2]'::vector(3)"))
                 .isInstanceOfSatisfying(QuiverException.class, e -> {
