@@ -29,9 +29,20 @@ final class ColumnScoreProvider implements BuildScoreProvider {
         return true;
     }
 
-    /** The mean of the indexed vectors; jvector enters the graph at the node nearest to it. */
+    /**
+     * The mean of the indexed vectors; jvector enters the graph at the node nearest to it. Sparse vectors have
+     * no mean of their own form: the first node stands in.
+     */
     @Override
     public VectorFloat<?> approximateCentroid() {
+        if (column.isVariableWidth()) {
+            for (int node = 0; node < nodes.count(); node++) {
+                if (nodes.slot(node) != GraphNodes.NO_SLOT) {
+                    return vts.createFloatVector(column.get(nodes.slot(node)));
+                }
+            }
+            return vts.createFloatVector(new float[] {0});
+        }
         int dims = column.dimensions();
         float[] sum = new float[dims];
         int count = 0;
@@ -63,7 +74,7 @@ final class ColumnScoreProvider implements BuildScoreProvider {
     }
 
     /**
-     * Between two nodes of an inner-product index, the graph is built in the geometry of the MIPS-to-L2
+     * Between two nodes of a (dense) inner-product index, the graph is built in the geometry of the MIPS-to-L2
      * reduction (Bachrach et al. 2014): each vector x gains a coordinate sqrt(M² - |x|²), M the largest
      * norm, so that the L2-nearest node of a query (which gains 0) is its largest inner product. Built with
      * raw inner products instead, HNSW's neighbour pruning (which assumes a metric) costs ~15% recall@10 on
@@ -74,7 +85,7 @@ final class ColumnScoreProvider implements BuildScoreProvider {
         int slot = nodes.slot(node);
         float[] data = column.data(slot);
         int offset = column.offset(slot);
-        if (kind != DistanceKind.INNER_PRODUCT) {
+        if (kind != DistanceKind.INNER_PRODUCT || column.isVariableWidth()) {
             return providerFor(data, offset);
         }
         int dims = column.dimensions();
@@ -92,7 +103,7 @@ final class ColumnScoreProvider implements BuildScoreProvider {
 
     /** Grows M of the inner-product reduction to cover a vector about to be added. */
     void include(int slot) {
-        if (kind == DistanceKind.INNER_PRODUCT) {
+        if (kind == DistanceKind.INNER_PRODUCT && !column.isVariableWidth()) {
             float[] data = column.data(slot);
             int offset = column.offset(slot);
             float squared = Distances.dot(data, offset, data, offset, column.dimensions());

@@ -7,17 +7,19 @@ import io.quiver.common.vector.Distances;
 import java.util.List;
 
 /**
- * The pgvector distances an index can order by: four over the dense vector types, two over bit strings. Each
+ * The pgvector distances an index can order by: four over the vector types, two over bit strings. Each
  * ranks with a cheap {@code key} (smaller is nearer, NaN sorts last as PostgreSQL sorts NaN) and converts the
  * key to the operator's value only for the rows it returns, so a scan never pays for a square root per row.
- * Bit strings are held as {@link BitWords}, 16 bits per float.
+ * Bit strings are held as {@link BitWords}, 16 bits per float; sparse vectors as {@link SparseRows} in a
+ * variable-width column, whose kernels the {@link VectorColumn#VARIABLE} width selects.
  */
 public enum DistanceKind {
     /** {@code <->}; the key is the squared distance. */
     L2("_l2_ops", "<->", false, true) {
         @Override
         public float key(float[] a, int aOffset, float[] b, int bOffset, int dims) {
-            return Distances.squaredL2(a, aOffset, b, bOffset, dims);
+            return dims == VectorColumn.VARIABLE ? SparseRows.squaredL2(a, aOffset, b, bOffset)
+                    : Distances.squaredL2(a, aOffset, b, bOffset, dims);
         }
 
         @Override
@@ -29,7 +31,8 @@ public enum DistanceKind {
     INNER_PRODUCT("_ip_ops", "<#>", false, true) {
         @Override
         public float key(float[] a, int aOffset, float[] b, int bOffset, int dims) {
-            return -Distances.dot(a, aOffset, b, bOffset, dims);
+            return -(dims == VectorColumn.VARIABLE ? SparseRows.dot(a, aOffset, b, bOffset)
+                    : Distances.dot(a, aOffset, b, bOffset, dims));
         }
 
         @Override
@@ -41,7 +44,8 @@ public enum DistanceKind {
     COSINE("_cosine_ops", "<=>", false, true) {
         @Override
         public float key(float[] a, int aOffset, float[] b, int bOffset, int dims) {
-            return (float) Distances.cosineDistance(a, aOffset, b, bOffset, dims);
+            return dims == VectorColumn.VARIABLE ? SparseRows.cosineDistance(a, aOffset, b, bOffset)
+                    : (float) Distances.cosineDistance(a, aOffset, b, bOffset, dims);
         }
 
         /**
@@ -55,7 +59,8 @@ public enum DistanceKind {
 
         @Override
         public boolean indexable(float[] data, int offset, int dims) {
-            return Distances.dot(data, offset, data, offset, dims) > 0f;
+            return (dims == VectorColumn.VARIABLE ? SparseRows.dot(data, offset, data, offset)
+                    : Distances.dot(data, offset, data, offset, dims)) > 0f;
         }
 
         @Override
@@ -67,7 +72,8 @@ public enum DistanceKind {
     L1("_l1_ops", "<+>", false, false) {
         @Override
         public float key(float[] a, int aOffset, float[] b, int bOffset, int dims) {
-            return Distances.l1(a, aOffset, b, bOffset, dims);
+            return dims == VectorColumn.VARIABLE ? SparseRows.l1(a, aOffset, b, bOffset)
+                    : Distances.l1(a, aOffset, b, bOffset, dims);
         }
     },
     /** {@code <~>}: the number of differing bits. */
@@ -96,7 +102,7 @@ public enum DistanceKind {
         }
     };
 
-    private static final List<PgType> DENSE_TYPES = List.of(PgType.VECTOR, PgType.HALFVEC);
+    private static final List<PgType> VECTOR_TYPES = List.of(PgType.VECTOR, PgType.HALFVEC, PgType.SPARSEVEC);
     private static final List<PgType> BIT_TYPES = List.of(PgType.BIT);
 
     private final String opclassSuffix;
@@ -143,14 +149,14 @@ public enum DistanceKind {
         return bits;
     }
 
-    /** The types it has an operator class for: vector and halfvec, or bit. */
+    /** The types it has an operator class for: vector, halfvec and sparsevec, or bit. */
     public List<PgType> types() {
-        return bits ? BIT_TYPES : DENSE_TYPES;
+        return bits ? BIT_TYPES : VECTOR_TYPES;
     }
 
-    /** Whether an index of {@code accessMethod} ("hnsw" or "ivfflat") can order by it. */
-    public boolean supports(String accessMethod) {
-        return ivfflatSupported || !"ivfflat".equals(accessMethod);
+    /** Whether an index of {@code accessMethod} ("hnsw" or "ivfflat") over {@code type} can order by it. */
+    public boolean supports(String accessMethod, PgType type) {
+        return !"ivfflat".equals(accessMethod) || ivfflatSupported && type != PgType.SPARSEVEC;
     }
 
     /** The operator class of the first of its {@link #types}: vector_l2_ops for L2. */
@@ -174,7 +180,7 @@ public enum DistanceKind {
     public static DistanceKind forOpclass(String opclass, String accessMethod) {
         for (DistanceKind kind : values()) {
             for (PgType type : kind.types()) {
-                if (kind.opclass(type).equals(opclass) && kind.supports(accessMethod)) {
+                if (kind.opclass(type).equals(opclass) && kind.supports(accessMethod, type)) {
                     return kind;
                 }
             }

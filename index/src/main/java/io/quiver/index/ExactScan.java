@@ -79,7 +79,7 @@ public final class ExactScan {
     }
 
     static void checkQuery(VectorColumn column, float[] query) {
-        if (query.length != column.dimensions()) {
+        if (!column.isVariableWidth() && query.length != column.dimensions()) {
             throw QuiverException.of(SqlState.DATA_EXCEPTION,
                     "different vector dimensions %d and %d", column.dimensions(), query.length);
         }
@@ -94,6 +94,14 @@ public final class ExactScan {
             int chunk = slot >>> VectorColumn.CHUNK_SHIFT;
             int chunkEnd = Math.min(to, (chunk + 1) << VectorColumn.CHUNK_SHIFT);
             float[] data = column.chunkData(chunk);
+            if (column.isVariableWidth()) {
+                for (; slot < chunkEnd; slot++) {
+                    if (column.isLive(slot) && (filter == null || filter.allows(slot))) {
+                        top.offer(kind.key(query, 0, data, column.offset(slot), dims), slot);
+                    }
+                }
+                continue;
+            }
             for (int offset = column.offset(slot); slot < chunkEnd; slot++, offset += dims) {
                 if (column.isLive(slot) && (filter == null || filter.allows(slot))) {
                     top.offer(kind.key(query, 0, data, offset, dims), slot);

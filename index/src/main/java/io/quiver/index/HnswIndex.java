@@ -67,7 +67,8 @@ public final class HnswIndex implements VectorIndex {
         this.kind = kind;
         this.options = options;
         this.scores = new ColumnScoreProvider(column, kind, nodes);
-        this.builder = new GraphIndexBuilder(scores, column.dimensions(),
+        // jvector only keeps the dimension (for rescoring builders); a variable-width column has none.
+        this.builder = new GraphIndexBuilder(scores, Math.max(1, column.dimensions()),
                 List.of(2 * options.m(), options.m()), options.efConstruction(), NEIGHBOR_OVERFLOW, ALPHA,
                 true, false, BUILD_POOL, BUILD_POOL);
     }
@@ -95,6 +96,9 @@ public final class HnswIndex implements VectorIndex {
         int size = column.size();
         for (int slot = 0; slot < size; slot++) {
             if (index.indexable(slot)) {
+                if (column.isVariableWidth()) {
+                    IndexOptions.checkHnswNonZeros(SparseRows.nonZeros(column.data(slot), column.offset(slot)));
+                }
                 index.nodes.add(slot);
             }
         }

@@ -3,6 +3,7 @@ package io.quiver.index;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
 import io.quiver.common.type.PgType;
+import io.quiver.common.vector.SparseVector;
 
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,8 @@ public final class IndexOptions {
     public static final int HALFVEC_MAX_DIMENSIONS = 4000;
     /** pgvector's limit on bit(n) columns for both access methods. */
     public static final int BIT_MAX_DIMENSIONS = 64000;
+    /** pgvector's limit on the non-zero elements of a sparsevec in an hnsw index. */
+    public static final int HNSW_SPARSEVEC_MAX_NON_ZEROS = 1000;
 
     public static final int PQ_MIN_SUBSPACES = 1;
     public static final int PQ_MAX_SUBSPACES = 2000;
@@ -197,30 +200,31 @@ public final class IndexOptions {
         return setting("ivfflat.probes", value, IVFFLAT_MIN_LISTS, IVFFLAT_MAX_LISTS);
     }
 
-    /**
-     * Rejects quantizing bit strings (already one bit per dimension) and a product quantizer with more subspaces
-     * than the column has dimensions, when building.
-     */
-    public static void checkQuantization(Quantization quantization, DistanceKind kind, int dimensions) {
-        if (quantization.quantized() && kind.bits()) {
-            throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "quantization = '%s' is not supported for operator class \"%s\"", quantization.method(),
-                    kind.opclass());
-        }
+    /** Rejects a product quantizer with more subspaces than the column has dimensions, when building. */
+    public static void checkQuantization(Quantization quantization, int dimensions) {
         if (quantization.method().equals("pq") && quantization.subspaces(dimensions) > dimensions) {
             throw QuiverException.of(SqlState.INVALID_PARAMETER_VALUE,
                     "pq_subspaces must be less than or equal to the number of dimensions (%d)", dimensions);
         }
     }
 
-    /** Rejects columns of {@code type} (vector, halfvec or bit) too wide for an access method, as pgvector does. */
+    /** Rejects columns of {@code type} (vector, halfvec, bit or sparsevec) too wide for an access method, as pgvector does. */
     public static void checkDimensions(String accessMethod, PgType type, int dimensions) {
         int max = type == PgType.HALFVEC ? HALFVEC_MAX_DIMENSIONS
                 : type == PgType.BIT ? BIT_MAX_DIMENSIONS
+                : type == PgType.SPARSEVEC ? SparseVector.MAX_DIMENSIONS
                 : accessMethod.equals("hnsw") ? HNSW_MAX_DIMENSIONS : IVFFLAT_MAX_DIMENSIONS;
         if (dimensions > max) {
             throw QuiverException.of(SqlState.PROGRAM_LIMIT_EXCEEDED,
                     "column cannot have more than %d dimensions for %s index", max, accessMethod);
+        }
+    }
+
+    /** pgvector's check of each sparsevec an hnsw index takes in. */
+    public static void checkHnswNonZeros(int nonZeros) {
+        if (nonZeros > HNSW_SPARSEVEC_MAX_NON_ZEROS) {
+            throw QuiverException.of(SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "sparsevec cannot have more than %d non-zero elements for hnsw index", HNSW_SPARSEVEC_MAX_NON_ZEROS);
         }
     }
 

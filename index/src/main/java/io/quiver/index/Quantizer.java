@@ -33,7 +33,7 @@ abstract sealed class Quantizer permits ScalarQuantizer, ProductQuantizer, Binar
     /** Trains the quantizer the options name on the live rows {@code sample} of {@code column}. */
     static Quantizer train(IndexOptions.Quantization options, DistanceKind kind, VectorColumn column, int[] sample) {
         int dims = column.dimensions();
-        IndexOptions.checkQuantization(options, kind, dims);
+        IndexOptions.checkQuantization(options, dims);
         float[] points = new float[sample.length * dims];
         for (int i = 0; i < sample.length; i++) {
             System.arraycopy(column.data(sample[i]), column.offset(sample[i]), points, i * dims, dims);

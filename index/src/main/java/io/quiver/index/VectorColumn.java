@@ -11,6 +11,9 @@ import java.util.Arrays;
  * growing never copies more than one chunk. A deleted or updated row keeps its slot, marked in a bitmap;
  * slots are never reused, which lets indexes key their entries by slot.
  *
+ * <p>A {@link #variableWidth()} column holds vectors of any length back to back (sparse vectors, which
+ * carry their own length), each chunk recording where each row starts.
+ *
  * <p>Writers (append, delete) must be serialised by the caller; any number of readers may run beside
  * one writer: a reader sees every slot below the {@link #size()} it read.
  */
@@ -20,6 +23,9 @@ public final class VectorColumn {
     private static final int CHUNK_MASK = CHUNK_ROWS - 1;
     /** Rows the first allocation of a chunk holds, so a small table does not pay for a whole chunk. */
     private static final int INITIAL_CHUNK_ROWS = 64;
+
+    /** The {@link #dimensions()} of a variable-width column. */
+    public static final int VARIABLE = -1;
 
     private final int dimensions;
     private final RowIdSlotMap slotsByRowId = new RowIdSlotMap();
@@ -34,8 +40,22 @@ public final class VectorColumn {
         this.dimensions = dimensions;
     }
 
+    private VectorColumn() {
+        this.dimensions = VARIABLE;
+    }
+
+    /** A column whose vectors may each have their own length. */
+    public static VectorColumn variableWidth() {
+        return new VectorColumn();
+    }
+
+    /** Floats per vector, or {@link #VARIABLE}. */
     public int dimensions() {
         return dimensions;
+    }
+
+    public boolean isVariableWidth() {
+        return dimensions == VARIABLE;
     }
 
     /** Slots handed out so far, deleted ones included: every slot is below this. */
@@ -52,7 +72,7 @@ public final class VectorColumn {
      * slot is deleted and the row moves to the new one.
      */
     public int append(long rowId, float[] vector) {
-        if (vector.length != dimensions) {
+        if (dimensions != VARIABLE && vector.length != dimensions) {
             throw QuiverException.of(SqlState.DATA_EXCEPTION, "expected %d dimensions, not %d",
                     dimensions, vector.length);
         }
@@ -63,7 +83,8 @@ public final class VectorColumn {
         int slot = size;
         Chunk chunk = chunkForAppend(slot);
         int row = slot & CHUNK_MASK;
-        System.arraycopy(vector, 0, chunk.vectors, row * dimensions, dimensions);
+        int start = chunk.reserve(row, vector.length, dimensions);
+        System.arraycopy(vector, 0, chunk.vectors, start, vector.length);
         chunk.rowIds[row] = rowId;
         slotsByRowId.put(rowId, slot);
         size = slot + 1;
@@ -108,9 +129,14 @@ public final class VectorColumn {
 
     /** A copy of the vector in {@code slot}. */
     public float[] get(int slot) {
-        float[] vector = new float[dimensions];
-        System.arraycopy(data(slot), offset(slot), vector, 0, dimensions);
+        float[] vector = new float[length(slot)];
+        System.arraycopy(data(slot), offset(slot), vector, 0, vector.length);
         return vector;
+    }
+
+    /** The floats of the vector in {@code slot}. */
+    int length(int slot) {
+        return dimensions != VARIABLE ? dimensions : chunks[slot >>> CHUNK_SHIFT].length(slot & CHUNK_MASK);
     }
 
     /** The array holding {@code slot}'s vector, for the distance kernels; read it at {@link #offset(int)}. */
@@ -119,7 +145,8 @@ public final class VectorColumn {
     }
 
     int offset(int slot) {
-        return (slot & CHUNK_MASK) * dimensions;
+        return dimensions != VARIABLE ? (slot & CHUNK_MASK) * dimensions
+                : chunks[slot >>> CHUNK_SHIFT].starts[slot & CHUNK_MASK];
     }
 
     /** The vector array of chunk {@code index}, which holds slots from {@code index << CHUNK_SHIFT}. */
@@ -131,7 +158,8 @@ public final class VectorColumn {
         long bytes = slotsByRowId.memoryBytes();
         for (Chunk chunk : chunks) {
             bytes += chunk.vectors.length * (long) Float.BYTES + chunk.rowIds.length * (long) Long.BYTES
-                    + chunk.deleted.length * (long) Long.BYTES;
+                    + chunk.deleted.length * (long) Long.BYTES
+                    + (chunk.starts == null ? 0 : 2L * chunk.starts.length * Integer.BYTES);
         }
         return bytes;
     }
@@ -156,16 +184,46 @@ public final class VectorColumn {
     private static final class Chunk {
         float[] vectors;
         long[] rowIds;
+        /** Where each row's vector starts in {@code vectors}, and its length, in a variable-width column; else null. */
+        int[] starts;
+        int[] lengths;
+        /** The floats of {@code vectors} in use, in a variable-width column. */
+        int used;
         final long[] deleted = new long[CHUNK_ROWS / Long.SIZE];
 
         Chunk(int rows, int dimensions) {
-            vectors = new float[rows * dimensions];
+            vectors = new float[rows * Math.max(dimensions, 1)];
             rowIds = new long[rows];
+            starts = dimensions == VARIABLE ? new int[rows] : null;
+            lengths = dimensions == VARIABLE ? new int[rows] : null;
         }
 
         void grow(int rows, int dimensions) {
-            vectors = Arrays.copyOf(vectors, rows * dimensions);
+            if (dimensions != VARIABLE) {
+                vectors = Arrays.copyOf(vectors, rows * dimensions);
+            } else {
+                starts = Arrays.copyOf(starts, rows);
+                lengths = Arrays.copyOf(lengths, rows);
+            }
             rowIds = Arrays.copyOf(rowIds, rows);
+        }
+
+        /** Where row {@code row}'s vector of {@code length} floats goes, growing a variable-width chunk for it. */
+        int reserve(int row, int length, int dimensions) {
+            if (dimensions != VARIABLE) {
+                return row * dimensions;
+            }
+            if (used + length > vectors.length) {
+                vectors = Arrays.copyOf(vectors, Math.max(used + length, 2 * vectors.length));
+            }
+            starts[row] = used;
+            lengths[row] = length;
+            used += length;
+            return starts[row];
+        }
+
+        int length(int row) {
+            return lengths[row];
         }
     }
 }

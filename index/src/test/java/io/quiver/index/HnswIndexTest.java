@@ -134,7 +134,9 @@ class HnswIndexTest {
         VectorIndex loaded = IndexFiles.load(directory, column);
         assertThat(loaded).isInstanceOf(HnswIndex.class);
         assertThat(loaded.stats().entries()).isEqualTo(l2Index.stats().entries());
-        assertThat(loaded.stats().buildTime()).isLessThan(l2Index.stats().buildTime());
+        // The graph read back, not a new build: a build (concurrent, so never the same) would differ in its
+        // edges. Comparing build and load times instead failed whenever other work slowed the load.
+        assertThat(loaded.stats().averageDegree()).isEqualTo(l2Index.stats().averageDegree());
         for (int q = 0; q < 20; q++) {
             float[] query = data.next();
             assertThat(loaded.search(query, 10, SearchOptions.defaults()))

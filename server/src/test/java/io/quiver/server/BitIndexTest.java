@@ -7,6 +7,7 @@ import static io.quiver.server.SqlAssertions.explain;
 import static io.quiver.server.SqlAssertions.insertInBatches;
 import static io.quiver.server.SqlAssertions.queryDoubles;
 import static io.quiver.server.SqlAssertions.queryStrings;
+import static io.quiver.server.SqlAssertions.recallWithinExactKth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quiver.common.vector.VectorText;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -179,19 +181,8 @@ class BitIndexTest {
                 + " LIMIT " + K;
     }
 
-
-    /** The share of the index plan's rows no farther than the exact plan's k-th row. */
     private static double recall(String operator) throws SQLException {
-        int found = 0;
-        for (int q = 0; q < QUERIES; q++) {
-            String knn = knn(operator, VECTORS.next());
-            List<Double> approximate = queryDoubles(connection, knn, 2);
-            execute(connection, "SET enable_indexscan = off");
-            List<Double> exact = queryDoubles(connection, knn, 2);
-            execute(connection, "RESET enable_indexscan");
-            double kth = exact.get(K - 1);
-            found += (int) approximate.stream().filter(d -> d <= kth).count();
-        }
-        return found / (double) (QUERIES * K);
+        return recallWithinExactKth(connection,
+                Stream.generate(() -> knn(operator, VECTORS.next())).limit(QUERIES).toList(), K);
     }
 }

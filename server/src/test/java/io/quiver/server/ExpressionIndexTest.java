@@ -5,8 +5,8 @@ import static io.quiver.server.SqlAssertions.assertUsable;
 import static io.quiver.server.SqlAssertions.execute;
 import static io.quiver.server.SqlAssertions.explain;
 import static io.quiver.server.SqlAssertions.insertInBatches;
-import static io.quiver.server.SqlAssertions.queryDoubles;
 import static io.quiver.server.SqlAssertions.queryStrings;
+import static io.quiver.server.SqlAssertions.recallWithinExactKth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quiver.common.vector.VectorText;
@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -76,16 +77,9 @@ class ExpressionIndexTest {
         assertThat(explain(connection, bitsKnn(VECTORS.next(), K))).contains("VectorSearch(table=[items], key=[" + BITS
                 + "], index=[items_binary_quantize_idx], method=[hnsw]");
         // The index finds rows as close in Hamming distance as the exact plan's k-th.
-        int found = 0;
-        for (int q = 0; q < QUERIES; q++) {
-            String knn = bitsKnn(VECTORS.next(), K);
-            List<Double> approximate = queryDoubles(connection, knn, 2);
-            execute(connection, "SET enable_indexscan = off");
-            double kth = queryDoubles(connection, knn, 2).get(K - 1);
-            execute(connection, "RESET enable_indexscan");
-            found += (int) approximate.stream().filter(d -> d <= kth).count();
-        }
-        assertThat(found / (double) (QUERIES * K)).isGreaterThanOrEqualTo(0.95);
+        assertThat(recallWithinExactKth(connection,
+                Stream.generate(() -> bitsKnn(VECTORS.next(), K)).limit(QUERIES).toList(), K))
+                .isGreaterThanOrEqualTo(0.95);
         // pgvector's re-ranking: binary candidates, then the full-precision order.
         float[] query = VECTORS.next();
         String vector = "'" + VectorText.format(query) + "'::vector";

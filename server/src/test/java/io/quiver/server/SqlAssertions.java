@@ -49,6 +49,23 @@ final class SqlAssertions {
         return values;
     }
 
+    /**
+     * The share of the rows an index plan returns for each k-NN query (whose second column is the distance) that
+     * are no farther than the exact plan's k-th: recall that counts ties (common with integer Hamming distances
+     * or nearly equidistant sparse rows) as found.
+     */
+    static double recallWithinExactKth(Connection connection, List<String> knnQueries, int k) throws SQLException {
+        int found = 0;
+        for (String knn : knnQueries) {
+            List<Double> approximate = queryDoubles(connection, knn, 2);
+            execute(connection, "SET enable_indexscan = off");
+            double kth = queryDoubles(connection, knn, 2).get(k - 1);
+            execute(connection, "RESET enable_indexscan");
+            found += (int) approximate.stream().filter(d -> d <= kth + 1e-6 * Math.abs(kth)).count();
+        }
+        return found / (double) (knnQueries.size() * k);
+    }
+
     /** Asserts the connection still answers a query, as it must after any error. */
     static void assertUsable(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {

@@ -91,7 +91,7 @@ final class IndexCommands {
         VectorIndexKey key = VectorIndexKey.of(element, table, planning);
         String opclass = opclass(key.type(), method, element.opclass());
         checkOptions(method, create.withOptions());
-        checkIndexable(method, key.type(), DistanceKind.forOpclass(opclass, method), create.withOptions());
+        checkIndexable(method, key.type(), opclass, create.withOptions());
         String name = create.name() != null ? create.name() : freeName(ctx.catalogView(), table, key.name());
         long oid = ctx.catalog().allocateOid();
         IndexDefinition definition = key.expression() == null
@@ -279,14 +279,20 @@ final class IndexCommands {
 
     /**
      * pgvector's checks of what an index's key holds: a sized vector kind or bit string, within the access
-     * method's dimension limit, quantized only when it is a vector kind.
+     * method's dimension limit; and Quiver's own, that only dense vectors (vector, halfvec) are quantized.
      */
-    private static void checkIndexable(String method, SqlType key, DistanceKind kind, Map<String, String> with) {
+    private static void checkIndexable(String method, SqlType key, String opclass, Map<String, String> with) {
         if (!VectorSource.searchable(key)) {
             throw new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "column does not have dimensions");
         }
         IndexOptions.checkDimensions(method, key.type(), key.typmod());
-        IndexOptions.checkQuantization(IndexOptions.quantization(with), kind, key.typmod());
+        IndexOptions.Quantization quantization = IndexOptions.quantization(with);
+        if (quantization.quantized() && key.dimensions() < 0) {
+            throw QuiverException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "quantization = '%s' is not supported for operator class \"%s\"", quantization.method(),
+                    opclass);
+        }
+        IndexOptions.checkQuantization(quantization, key.typmod());
     }
 
     /** The operator class named, or the type's default, checked against the key's type as ResolveOpClass. */

@@ -57,14 +57,14 @@ final class OperatorClasses {
         btree(list, 10012, "float4_ops", PgType.FLOAT4, 1970);
         btree(list, 10028, "name_ops", PgType.NAME, 1994);
         // varchar has no class of its own: PostgreSQL indexes it with text_ops.
-        // vector's classes first, keeping their OIDs; halfvec's and bit's follow (pg_opclass OIDs need only be
+        // vector's classes first, keeping their OIDs; halfvec's, bit's and sparsevec's follow (pg_opclass OIDs need only be
         // unique there).
         long next = SystemObjects.FIRST_VECTOR_OPCLASS;
-        for (PgType type : List.of(PgType.VECTOR, PgType.HALFVEC, PgType.BIT)) {
+        for (PgType type : List.of(PgType.VECTOR, PgType.HALFVEC, PgType.BIT, PgType.SPARSEVEC)) {
             for (Map.Entry<Long, String> method : List.of(Map.entry(SystemObjects.IVFFLAT_AM, "ivfflat"),
                     Map.entry(SystemObjects.HNSW_AM, "hnsw"))) {
                 for (DistanceKind kind : DistanceKind.values()) {
-                    if (!kind.types().contains(type) || !kind.supports(method.getValue())) {
+                    if (!kind.types().contains(type) || !kind.supports(method.getValue(), type)) {
                         continue;
                     }
                     String name = kind.opclass(type);

@@ -25,14 +25,15 @@ final class PendingMergeCursor implements NeighborCursor {
         this.pending = pending;
     }
 
+    /** @param dimensions the floats per vector, as the committed column holds them (or variable) */
     static NeighborCursor of(NeighborCursor committed, Map<Long, float[]> pending, DistanceKind kind,
-                             float[] query) {
+                             float[] query, int dimensions) {
         if (pending.isEmpty()) {
             return committed;
         }
         Neighbor[] ranked = pending.entrySet().stream()
                 .map(e -> new Neighbor(-1, e.getKey(),
-                        kind.distance(kind.key(query, 0, e.getValue(), 0, query.length))))
+                        kind.distance(kind.key(query, 0, e.getValue(), 0, dimensions))))
                 .toArray(Neighbor[]::new);
         Arrays.sort(ranked, Comparator.comparing(Neighbor::distance, Float::compare));
         return new PendingMergeCursor(committed, ranked);

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The committed vectors of one table's {@link VectorSource}s (its vector, halfvec and bit columns and its
- * expression index keys), and the indexes built over them. Filled from storage on first use, then kept
+ * The committed vectors of one table's {@link VectorSource}s (its vector, halfvec, bit and sparsevec columns and
+ * its expression index keys), and the indexes built over them. Filled from storage on first use, then kept
  * current by {@link #apply} with each committed write. Loading and
  * applying share one lock, and loading takes it before its snapshot: a commit either lands in the snapshot
  * or is applied after the load (possibly both, which is harmless: an append of a known row is an update).
@@ -49,7 +49,7 @@ final class TableVectors {
         Map<VectorSource, VectorColumn> added = new HashMap<>();
         for (VectorSource source : sources) {
             if (!columns.containsKey(source)) {
-                added.put(source, new VectorColumn(source.width()));
+                added.put(source, source.newColumn());
             }
         }
         if (!added.isEmpty()) {

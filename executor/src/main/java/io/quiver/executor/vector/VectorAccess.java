@@ -64,7 +64,7 @@ record VectorAccess(IndexDefinition index, int efSearch, int probes, double cost
         int probes = IndexOptions.probes(settings.show("ivfflat.probes"));
         boolean indexScan = PlannerSwitches.indexScansEnabled(settings);
         double n = Math.max(1, rows);
-        int dimensions = source.width();
+        int dimensions = source.costWidth();
         double candidates = k / Math.max(selectivity, 1 / n);
         double exactCost = n * dimensions;
         List<Alternative> alternatives = new ArrayList<>();

@@ -48,7 +48,8 @@ public final class VectorScan {
                         : spec.indexes().index(spec.table(), access.index()).open(vector,
                                 access.searchOptions().withLimit(spec.k()));
                 NeighborCursor cursor = PendingMergeCursor.of(committed,
-                        VectorWrites.pending(context.execution(), spec.table(), spec.source()), spec.kind(), vector);
+                        VectorWrites.pending(context.execution(), spec.table(), spec.source()), spec.kind(), vector,
+                        column.dimensions());
                 VectorSearchReport report = new VectorSearchReport(spec.table(), access.index());
                 report.searching(cursor);
                 context.addSearchReport(report);

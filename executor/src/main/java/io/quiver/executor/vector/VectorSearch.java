@@ -118,7 +118,7 @@ public final class VectorSearch extends TableScan implements EnumerableRel {
      */
     @Override
     public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-        double rows = access.cost() / Math.max(1, spec.source().width()) / 4;
+        double rows = access.cost() / spec.source().costWidth() / 4;
         return planner.getCostFactory().makeCost(rows, rows, 0);
     }
 

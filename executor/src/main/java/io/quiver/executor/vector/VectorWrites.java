@@ -35,9 +35,9 @@ public final class VectorWrites implements ExecutionContext.Rewindable {
             return;
         }
         Object[] slots = TableVectors.bySlot(table, row);
-        // Expression index keys are computed now, so that a row one cannot be computed for fails its statement,
-        // as in PostgreSQL, rather than being left out of the index at commit.
-        sources.stream().filter(source -> source.expression() != null).forEach(source -> source.read(slots));
+        // Checked now, so that a row an index cannot take fails its statement, as in PostgreSQL, rather than being
+        // left out of the index at commit.
+        sources.forEach(source -> source.checkWrite(table, slots));
         log.record(table, new TableVectors.Change(rowId, slots));
     }
 
