@@ -89,12 +89,18 @@ final class BenchData {
 
     /** The data a run asked for: {@code --data DIR|clustered|blobs}; "auto" reads DIR if it exists. */
     static BenchData load(String data, Path defaultDirectory, int rows, int queryCount) throws IOException {
+        return load(data, defaultDirectory, rows, queryCount, 128);
+    }
+
+    /** As {@link #load(String, Path, int, int)}, generating {@code dimensions}-d vectors for clustered and blobs. */
+    static BenchData load(String data, Path defaultDirectory, int rows, int queryCount, int dimensions)
+            throws IOException {
         if (data.equals("auto")) {
             data = Files.exists(defaultDirectory.resolve("base.fvecs")) ? defaultDirectory.toString() : "clustered";
         }
         return switch (data) {
-            case "clustered" -> clustered(rows, queryCount, 128);
-            case "blobs" -> blobs(rows, queryCount, 128);
+            case "clustered" -> clustered(rows, queryCount, dimensions);
+            case "blobs" -> blobs(rows, queryCount, dimensions);
             default -> fvecs(Path.of(data), rows, queryCount);
         };
     }

@@ -33,6 +33,7 @@ public final class IndexBenchmark {
             "                             bench/scripts/gen_fvecs.py); clustered: gen_data.py's model in Java;",
             "                             blobs: SyntheticVectors. auto (default): /tmp/quiver-bench/clustered-SIZE",
             "                             if it exists, else clustered",
+            "  --dimensions N             of clustered and blobs data (default 128)",
             "  --queries N                queries (default 1000)",
             "  --k N                      neighbours per query (default 10)",
             "  --warmup N                 untimed queries before each sweep point (default 200)",
@@ -72,11 +73,13 @@ public final class IndexBenchmark {
             quantizations.add(IndexOptions.quantization(with));
         }
 
-        System.out.println("# IndexBenchmark " + Measure.label(rows) + " x 128-d, k=" + k + ", " + Instant.now());
+        int dimensions = Integer.parseInt(args.getOrDefault("dimensions", "128"));
+        System.out.println("# IndexBenchmark " + Measure.label(rows) + " x " + dimensions + "-d, k=" + k + ", "
+                + Instant.now());
         System.out.println(Measure.machine());
         long start = System.nanoTime();
         BenchData data = BenchData.load(args.getOrDefault("data", "auto"),
-                Path.of("/tmp/quiver-bench/clustered-" + Measure.label(rows)), rows, queryCount);
+                Path.of("/tmp/quiver-bench/clustered-" + Measure.label(rows)), rows, queryCount, dimensions);
         VectorColumn column = data.column();
         float[][] queries = data.queries;
         System.out.println(Measure.f("data: %s, %d rows, %d queries, column %.1f MiB, loaded in %.1f s",
@@ -98,8 +101,9 @@ public final class IndexBenchmark {
             parallel = new Measure.Point(parallel.setting(), parallel.recall(), parallel.qps(), parallel.p50Ms(),
                     parallel.p99Ms(), Double.NaN);   // the helper thread's CPU time is not counted
             row(table, "exact scan", parallel, 0, 0, 0);
-            System.out.println(Measure.f("exact scan: %.2f ms/query on one thread (%.2f ms of CPU; %.1f GB/s of vectors), %.2f ms on two",
-                    1000 / single.qps(), 1000 / single.cpuQps(), rows * 128 * 4L * single.qps() / 1e9, 1000 / parallel.qps()));
+            System.out.println(Measure.f("exact scan: %.2f ms/query on one thread (%.2f ms of CPU; %.1f GB/s of vectors), "
+                    + "%.2f ms on two", 1000 / single.qps(), 1000 / single.cpuQps(),
+                    (double) rows * data.dimensions * Float.BYTES * single.qps() / 1e9, 1000 / parallel.qps()));
         }
 
         for (IndexOptions.Quantization quantization : skip.contains("hnsw") ? List.<IndexOptions.Quantization>of()
@@ -147,8 +151,8 @@ public final class IndexBenchmark {
         }
 
         StringBuilder out = new StringBuilder();
-        out.append("\n").append(Measure.label(rows)).append(" x 128-d (").append(queries.length)
-                .append(" queries, k=").append(k).append("); ").append(Measure.machine()).append("; ")
+        out.append("\n").append(Measure.label(rows)).append(" x ").append(data.dimensions).append("-d (")
+                .append(queries.length).append(" queries, k=").append(k).append("); ").append(Measure.machine()).append("; ")
                 .append(Instant.now()).append("\n\n");
         for (String line : table) {
             out.append(line).append('\n');
