@@ -110,12 +110,14 @@ class BitIndexTest {
     @Test
     @Order(5)
     void writesAfterCreateIndexAreSeen() throws SQLException {
-        String bits = "1".repeat(DIMS / 2) + "0".repeat(DIMS / 2);
-        execute(connection, "INSERT INTO bits VALUES (" + ROWS + ", 0, B'" + bits + "')");
-        String nearest = "SELECT id, b <~> B'" + bits + "' FROM bits ORDER BY b <~> B'" + bits + "' LIMIT 1";
-        assertThat(queryStrings(connection, nearest)).containsExactly(ROWS + "");
+        // A row like the others (an outlier may be left without incoming edges, see SparsevecIndexTest); Hamming
+        // distances tie, so the row is looked for among the k nearest.
+        float[] vector = VECTORS.next();
+        String bits = "binary_quantize('" + VectorText.format(vector) + "'::vector)";
+        execute(connection, "INSERT INTO bits VALUES (" + ROWS + ", 0, " + bits + "::bit(" + DIMS + "))");
+        assertThat(queryStrings(connection, knn("<%>", vector))).contains(String.valueOf(ROWS));
         execute(connection, "DELETE FROM bits WHERE id = " + ROWS);
-        assertThat(queryStrings(connection, nearest)).doesNotContain(ROWS + "");
+        assertThat(queryStrings(connection, knn("<%>", vector))).hasSize(K).doesNotContain(String.valueOf(ROWS));
     }
 
     /** pgvector's bit operator classes are listed by pg_opclass and printed by pg_get_indexdef. */
