@@ -96,7 +96,7 @@ class SparsevecIndexTest {
     @Order(3)
     void writesAreIndexedWithinPgvectorsLimits() throws SQLException {
         // A row like the others: HNSW may leave a far outlier without incoming edges (its neighbours prune them),
-        // which a LIMIT k search then misses, in pgvector as in Quiver.
+        // which a LIMIT k search can then miss.
         String own = nearTopic();
         execute(connection, "INSERT INTO docs VALUES (" + ROWS + ", '" + own + "')");
         assertThat(queryStrings(connection, knn("<->", own)).get(0)).isEqualTo(String.valueOf(ROWS));
