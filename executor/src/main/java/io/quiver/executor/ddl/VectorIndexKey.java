@@ -5,9 +5,9 @@ import io.quiver.catalog.SqlType;
 import io.quiver.catalog.TableDefinition;
 import io.quiver.common.error.QuiverException;
 import io.quiver.common.error.SqlState;
+import io.quiver.executor.dml.SqlNodes;
 import io.quiver.executor.plan.PlanEnvironment;
 import io.quiver.executor.vector.IndexExpressions;
-import io.quiver.sql.parser.QuiverSqlParser;
 import io.quiver.sql.utility.IndexElement;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlNode;
 
 /**
  * The key of a vector index as CREATE INDEX names it: a column, or an expression over the table's columns
@@ -33,9 +34,10 @@ record VectorIndexKey(List<Integer> columns, IndexExpression.Call expression, Sq
         if (element.column() != null) {
             return ofColumn(table, element.column());
         }
-        String sql = "SELECT (" + element.expressionSql() + ") FROM " + quote(table.schema()) + "."
-                + quote(table.name());
-        RelNode plan = planning.get().logicalPlan(sql, QuiverSqlParser.parse(sql));
+        PlanEnvironment env = planning.get();
+        SqlNode query = SqlNodes.select(List.of(env.sqlNodes().expression(element.expressionSql())),
+                SqlNodes.identifier(table.schema(), table.name()), null);
+        RelNode plan = env.logicalPlan(element.expressionSql(), query);
         RexNode key = ((Project) plan).getProjects().get(0);
         if (key instanceof RexInputRef column) {
             return ofColumn(table, table.column(column.getIndex()).name());
@@ -67,9 +69,5 @@ record VectorIndexKey(List<Integer> columns, IndexExpression.Call expression, Sq
 
     int column() {
         return columns.get(0);
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }
