@@ -8,13 +8,13 @@ import static io.quiver.server.SqlAssertions.insertInBatches;
 import static io.quiver.server.SqlAssertions.queryDoubles;
 import static io.quiver.server.SqlAssertions.queryStrings;
 import static io.quiver.server.SqlAssertions.recallWithinExactKth;
+import static io.quiver.server.SqlAssertions.restartKeepsIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quiver.common.vector.VectorText;
 import io.quiver.index.LowRankClusters;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -167,14 +167,7 @@ class BitIndexTest {
     @Test
     @Order(8)
     void indexesSurviveARestartWithoutRebuild() throws SQLException {
-        float[] query = VECTORS.next();
-        List<String> before = queryStrings(connection, knn("<%>", query));
-        connection.close();
-        server.restart();
-        connection = server.connect();
-        assertThat(explain(connection, knn("<%>", query))).contains("index=[bits_jaccard]");
-        assertThat(queryStrings(connection, knn("<%>", query))).isEqualTo(before);
-        assertThat(server.server().engine().vectorIndexes().builds()).isZero();
+        connection = restartKeepsIndex(server, connection, knn("<%>", VECTORS.next()), "bits_jaccard");
     }
 
     private static String knn(String operator, float[] query) {

@@ -7,6 +7,7 @@ import static io.quiver.server.SqlAssertions.explain;
 import static io.quiver.server.SqlAssertions.insertInBatches;
 import static io.quiver.server.SqlAssertions.queryStrings;
 import static io.quiver.server.SqlAssertions.recallWithinExactKth;
+import static io.quiver.server.SqlAssertions.restartKeepsIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quiver.common.vector.VectorText;
@@ -182,12 +183,7 @@ class ExpressionIndexTest {
     @Order(8)
     void indexesSurviveARestartWithoutRebuild() throws SQLException {
         float[] query = VECTORS.next();
-        List<String> before = queryStrings(connection, bitsKnn(query, K));
-        connection.close();
-        server.restart();
-        connection = server.connect();
-        assertThat(explain(connection, bitsKnn(query, K))).contains("index=[items_binary_quantize_idx]");
-        assertThat(queryStrings(connection, bitsKnn(query, K))).isEqualTo(before);
+        connection = restartKeepsIndex(server, connection, bitsKnn(query, K), "items_binary_quantize_idx");
         assertThat(explain(connection, halfKnn(query))).contains("index=[items_half]");
         assertThat(server.server().engine().vectorIndexes().builds()).isZero();
     }

@@ -6,6 +6,7 @@ import static io.quiver.server.SqlAssertions.execute;
 import static io.quiver.server.SqlAssertions.explain;
 import static io.quiver.server.SqlAssertions.insertInBatches;
 import static io.quiver.server.SqlAssertions.queryStrings;
+import static io.quiver.server.SqlAssertions.restartKeepsIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quiver.common.vector.VectorText;
@@ -183,16 +184,8 @@ class HalfvecSearchTest {
     @Test
     @Order(7)
     void indexesSurviveARestartWithoutRebuild() throws SQLException {
-        float[] query = VECTORS.next();
-        List<Integer> before = ids("<->", query);
-        connection.close();
-        server.restart();
-        connection = server.connect();
-        assertThat(explain(connection, "SELECT id FROM items ORDER BY embedding <-> '" + VectorText.format(query)
-                + "' LIMIT 10"))
-                .contains("index=[items_hnsw]");
-        assertThat(ids("<->", query)).isEqualTo(before);
-        assertThat(server.server().engine().vectorIndexes().builds()).isZero();
+        connection = restartKeepsIndex(server, connection, "SELECT id FROM items ORDER BY embedding <-> '"
+                + VectorText.format(VECTORS.next()) + "' LIMIT " + K, "items_hnsw");
     }
 
     /** Each row as "id|distance". */

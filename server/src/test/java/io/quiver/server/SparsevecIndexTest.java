@@ -8,11 +8,11 @@ import static io.quiver.server.SqlAssertions.insertInBatches;
 import static io.quiver.server.SqlAssertions.queryDoubles;
 import static io.quiver.server.SqlAssertions.queryStrings;
 import static io.quiver.server.SqlAssertions.recallWithinExactKth;
+import static io.quiver.server.SqlAssertions.restartKeepsIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -142,14 +142,7 @@ class SparsevecIndexTest {
     @Test
     @Order(6)
     void indexesSurviveARestartWithoutRebuild() throws SQLException {
-        String query = nearTopic();
-        List<String> before = queryStrings(connection, knn("<=>", query));
-        connection.close();
-        server.restart();
-        connection = server.connect();
-        assertThat(explain(connection, knn("<=>", query))).contains("index=[docs_sparsevec_cosine_ops]");
-        assertThat(queryStrings(connection, knn("<=>", query))).isEqualTo(before);
-        assertThat(server.server().engine().vectorIndexes().builds()).isZero();
+        connection = restartKeepsIndex(server, connection, knn("<=>", nearTopic()), "docs_sparsevec_cosine_ops");
     }
 
     private static String knn(String operator, String query) {

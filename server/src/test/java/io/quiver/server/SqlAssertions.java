@@ -66,6 +66,22 @@ final class SqlAssertions {
         return found / (double) (knnQueries.size() * k);
     }
 
+    /**
+     * Restarts {@code server} and asserts that the k-NN query {@code knn} still plans through {@code index} and
+     * returns what it returned before, with no index built since the start; returns the new connection.
+     */
+    static Connection restartKeepsIndex(RunningServer server, Connection connection, String knn, String index)
+            throws SQLException {
+        List<String> before = queryStrings(connection, knn);
+        connection.close();
+        server.restart();
+        Connection reconnected = server.connect();
+        assertThat(explain(reconnected, knn)).contains("index=[" + index + "]");
+        assertThat(queryStrings(reconnected, knn)).isEqualTo(before);
+        assertThat(server.server().engine().vectorIndexes().builds()).isZero();
+        return reconnected;
+    }
+
     /** Asserts the connection still answers a query, as it must after any error. */
     static void assertUsable(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {
