@@ -110,8 +110,7 @@ class BitIndexTest {
     @Test
     @Order(5)
     void writesAfterCreateIndexAreSeen() throws SQLException {
-        // A row like the others (an outlier may be left without incoming edges, see SparsevecIndexTest); Hamming
-        // distances tie, so the row is looked for among the k nearest.
+        // Hamming distances tie, so the row is looked for among the k nearest.
         float[] vector = VECTORS.next();
         String bits = "binary_quantize('" + VectorText.format(vector) + "'::vector)";
         execute(connection, "INSERT INTO bits VALUES (" + ROWS + ", 0, " + bits + "::bit(" + DIMS + "))");

@@ -95,13 +95,15 @@ class SparsevecIndexTest {
     @Test
     @Order(3)
     void writesAreIndexedWithinPgvectorsLimits() throws SQLException {
-        // A row like the others: HNSW may leave a far outlier without incoming edges (its neighbours prune them),
-        // which a LIMIT k search can then miss.
+        // Rows of a topic are so alike that at ef_search 40 HNSW misses about one row in ten even as its own
+        // nearest neighbour (a dense index on the same vectors as much): the check of the write searches wide.
         String own = nearTopic();
         execute(connection, "INSERT INTO docs VALUES (" + ROWS + ", '" + own + "')");
+        execute(connection, "SET hnsw.ef_search = 1000");
         assertThat(queryStrings(connection, knn("<->", own)).get(0)).isEqualTo(String.valueOf(ROWS));
         execute(connection, "DELETE FROM docs WHERE id = " + ROWS);
         assertThat(queryStrings(connection, knn("<->", own))).hasSize(K).doesNotContain(String.valueOf(ROWS));
+        execute(connection, "RESET hnsw.ef_search");
         String dense = "{" + IntStream.rangeClosed(1, 1001).mapToObj(i -> i + ":1")
                 .collect(Collectors.joining(",")) + "}/" + DIMENSIONS;
         assertFailsWith(connection, "INSERT INTO docs VALUES (-1, '" + dense + "')", "54000",
