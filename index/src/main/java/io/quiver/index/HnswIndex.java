@@ -116,7 +116,7 @@ public final class HnswIndex implements VectorIndex {
                 progress.tupleDone();
             }
         })).join();
-        index.builder.cleanup();
+        index.cleanup();
         index.buildTime = Duration.ofNanos(System.nanoTime() - start);
         return index;
     }
@@ -162,10 +162,21 @@ public final class HnswIndex implements VectorIndex {
         }
     }
 
-    /** Removes the nodes marked deleted from the graph and reconnects their neighbours (jvector's cleanup). */
+    /** Removes the nodes marked deleted from the graph and reconnects their neighbours. */
     @Override
     public synchronized void vacuum() {
+        cleanup();
+    }
+
+    /** The live rows of the base layer that no search can reach. */
+    synchronized int unreachableNodes() {
+        return GraphReachability.unreachable((OnHeapGraphIndex) builder.getGraph(), 0);
+    }
+
+    /** jvector's cleanup, then links back whatever its pruning left unreachable (see {@link GraphReachability}). */
+    private void cleanup() {
         builder.cleanup();
+        GraphReachability.reconnect((OnHeapGraphIndex) builder.getGraph(), scores, NEIGHBOR_OVERFLOW);
     }
 
     @Override
@@ -191,7 +202,7 @@ public final class HnswIndex implements VectorIndex {
         IndexFiles.write(directory, "hnsw", kind, column.dimensions(), options.quantization(), out -> {
             out.writeInt(options.m());
             out.writeInt(options.efConstruction());
-            builder.cleanup();
+            cleanup();
             OnHeapGraphIndex graph = (OnHeapGraphIndex) builder.getGraph();
             int count = nodes.count();
             out.writeInt(count);
