@@ -9,12 +9,13 @@ import java.util.List;
  * column's slot is written as NULL and skipped when read; rows stored before a column was added lack its
  * slot and read its missing value. Rows stored with slots a reader does not know yet (written after a
  * column was added by a newer catalog version) read without them. With compression on, rows are stored
- * LZ4-compressed where that pays ({@link RowCompression}); compressed and raw rows both read, either way.
+ * LZ4-compressed where that pays ({@link AdaptiveCompression}); compressed and raw rows both read, either way.
  */
 public final class RowCodec {
     private final PgType[] slotTypes;
     private final RowLayout layout;
-    private final boolean compress;
+    /** Null when compression is off. */
+    private final AdaptiveCompression compression;
 
     public RowCodec(List<PgType> columnTypes) {
         this(RowLayout.identity(columnTypes));
@@ -27,7 +28,7 @@ public final class RowCodec {
     public RowCodec(RowLayout layout, boolean compress) {
         this.layout = layout;
         this.slotTypes = layout.slotTypes().toArray(PgType[]::new);
-        this.compress = compress;
+        this.compression = compress ? new AdaptiveCompression() : null;
     }
 
     public byte[] encode(Object[] row) {
@@ -48,7 +49,7 @@ public final class RowCodec {
                 ValueCodec.write(out, slotTypes[i], slots[i]);
             }
         }
-        return compress ? RowCompression.compress(out.toByteArray()) : out.toByteArray();
+        return compression == null ? out.toByteArray() : compression.store(out.toByteArray());
     }
 
     public Object[] decode(byte[] storedRow) {

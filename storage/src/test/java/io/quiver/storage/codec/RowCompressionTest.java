@@ -39,6 +39,33 @@ class RowCompressionTest {
     }
 
     @Test
+    void aTableWhoseRowsDoNotCompressStopsTryingUntilAProbePays() {
+        RowCodec codec = new RowCodec(LAYOUT, true);
+        SplittableRandom random = new SplittableRandom(2);
+        AdaptiveCompression compression = new AdaptiveCompression();
+        for (int i = 0; i < AdaptiveCompression.GIVE_UP_AFTER; i++) {
+            assertThat(RowCompression.isCompressed(compression.store(vectorRow(random)))).isFalse();
+        }
+        byte[] compressible = new RowCodec(LAYOUT).encode(new Object[] {5L, "abc".repeat(200), null});
+        int rawUntilProbe = 0;
+        while (!RowCompression.isCompressed(compression.store(compressible))) {
+            rawUntilProbe++;
+        }
+        // Given up: compressible rows go raw until the next probe, which turns compression back on.
+        assertThat(rawUntilProbe).isEqualTo(AdaptiveCompression.PROBE_EVERY - 1);
+        assertThat(RowCompression.isCompressed(compression.store(compressible))).isTrue();
+        assertThat(codec.decode(compression.store(compressible))[1]).isEqualTo("abc".repeat(200));
+    }
+
+    private static byte[] vectorRow(SplittableRandom random) {
+        float[] vector = new float[128];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) random.nextGaussian();
+        }
+        return new RowCodec(LAYOUT).encode(new Object[] {1L, null, vector});
+    }
+
+    @Test
     void rowsStoredWithoutCompressionReadWithItOnAndTheOtherWayRound() {
         Object[] row = {4L, "x".repeat(500), new float[] {1, 2, 3}};
         byte[] raw = new RowCodec(LAYOUT).encode(row);
