@@ -86,6 +86,32 @@ class NumericTest {
         }
     }
 
+    /**
+     * A sort on one numeric key compares the values directly, in PostgreSQL's order (NaN above Infinity, NULL
+     * above all unless asked otherwise); Calcite's comparator converted them to BigDecimal, which fails on NaN
+     * and infinities ("invalid input syntax for type numeric").
+     */
+    @Test
+    void floatsSortAsPostgresDoesWithNanAndInfinities() throws SQLException {
+        try (Connection c = server.connect()) {
+            execute(c, "CREATE TABLE readings (id int PRIMARY KEY, x float8, y real)");
+            execute(c, "INSERT INTO readings VALUES (1, 1.5, 1.5), (2, 'NaN', 'NaN'), (3, -2, -2), (4, NULL, NULL), "
+                    + "(5, '-Infinity', '-Infinity'), (6, 'Infinity', 'Infinity')");
+            for (String column : new String[] {"x", "y"}) {
+                assertThat(queryStrings(c, "SELECT " + column + " FROM readings ORDER BY " + column))
+                        .containsExactly("-Infinity", "-2", "1.5", "Infinity", "NaN", null);
+                assertThat(queryStrings(c, "SELECT " + column + " FROM readings ORDER BY " + column + " DESC"))
+                        .containsExactly(null, "NaN", "Infinity", "1.5", "-2", "-Infinity");
+                assertThat(queryStrings(c, "SELECT " + column + " FROM readings ORDER BY " + column
+                        + " DESC NULLS LAST LIMIT 3")).containsExactly("NaN", "Infinity", "1.5");
+            }
+            assertThat(queryStrings(c, "SELECT id FROM readings ORDER BY x NULLS FIRST"))
+                    .containsExactly("4", "5", "3", "1", "6", "2");
+            assertThat(queryStrings(c, "SELECT id FROM readings ORDER BY id DESC"))
+                    .containsExactly("6", "5", "4", "3", "2", "1");
+        }
+    }
+
     private static String row(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -7,10 +7,15 @@ import io.quiver.sql.parser.SqlPositions;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Set;
+import io.quiver.common.type.PgType;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * A quoted literal has no type of its own in PostgreSQL: stored into a column it is read with that column's
@@ -20,6 +25,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 final class UnknownLiterals {
     private static final Set<String> TRUE = Set.of("t", "true", "y", "yes", "on", "1");
     private static final Set<String> FALSE = Set.of("f", "false", "n", "no", "off", "0");
+    private static final Set<String> FLOAT_WORDS = Set.of("nan", "infinity", "+infinity", "-infinity", "inf", "+inf",
+            "-inf");
 
     private UnknownLiterals() {
     }
@@ -36,14 +43,23 @@ final class UnknownLiterals {
                 case INT2 -> integer(text, Short.MIN_VALUE, Short.MAX_VALUE, "smallint", pos);
                 case INT4 -> integer(text, Integer.MIN_VALUE, Integer.MAX_VALUE, "integer", pos);
                 case INT8 -> integer(text, Long.MIN_VALUE, Long.MAX_VALUE, "bigint", pos);
-                case FLOAT4, FLOAT8, NUMERIC -> SqlLiteral.createExactNumeric(decimal(text, target).toPlainString(),
-                        pos);
+                case FLOAT4, FLOAT8 -> FLOAT_WORDS.contains(text.strip().toLowerCase(Locale.ROOT))
+                        ? floatCast(literal, target, pos)
+                        : SqlLiteral.createExactNumeric(decimal(text, target).toPlainString(), pos);
+                case NUMERIC -> SqlLiteral.createExactNumeric(decimal(text, target).toPlainString(), pos);
                 case BOOL -> SqlLiteral.createBoolean(bool(text), pos);
                 default -> node;
             };
         } catch (QuiverException e) {
             throw e.withPosition(SqlPositions.offset(sql, pos.getLineNum(), pos.getColumnNum()));
         }
+    }
+
+    /** NaN and the infinities, which no exact literal holds: the float types' own input reads them. */
+    private static SqlNode floatCast(SqlLiteral literal, SqlType target, SqlParserPos pos) {
+        SqlTypeName type = target.type() == PgType.FLOAT4 ? SqlTypeName.REAL : SqlTypeName.DOUBLE;
+        return SqlStdOperatorTable.CAST.createCall(pos, literal,
+                new SqlDataTypeSpec(new SqlBasicTypeNameSpec(type, pos), pos));
     }
 
     private static SqlNode integer(String text, long min, long max, String typeName, SqlParserPos pos) {

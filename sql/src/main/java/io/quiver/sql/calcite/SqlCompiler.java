@@ -147,8 +147,8 @@ public final class SqlCompiler {
         EnumerableRel best = (EnumerableRel) NumericSemantics.apply(toCalcs(planner.findBestExp()));
         Map<String, Object> compiledValues = new HashMap<>();
         @SuppressWarnings("unchecked")
-        Bindable<Object> bindable = EnumerableInterpretable.toBindable(compiledValues, null, best,
-                EnumerableRel.Prefer.ARRAY);
+        Bindable<Object> bindable = EnumerableInterpretable.toBindable(compiledValues, null,
+                FastSortComparators.wrap(best), EnumerableRel.Prefer.ARRAY);
         return new CompiledQuery(bindable, root.validatedRowType,
                 PgColumnNames.of(validated, root.validatedRowType.getFieldNames()), parameterTypes, compiledValues,
                 rootSchema, typeFactory, RelOptUtil.toString(best, SqlExplainLevel.EXPPLAN_ATTRIBUTES),
