@@ -155,6 +155,8 @@ class LimitsTest {
             Thread.sleep(800);
             SQLException e = catchThrowableOfType(SQLException.class, () -> execute(c, "SELECT 2"));
             assertThat((Throwable) e).isNotNull();
+            assertThat(e.getSQLState()).isEqualTo("25P03");
+            assertThat(e).hasMessageContaining("terminating connection due to idle-in-transaction timeout");
             assertThat(c.isValid(2)).isFalse();
         }
         try (Connection c = server.connect()) {

@@ -46,6 +46,8 @@ class MetricsEndpointTest {
             assertThat(after).contains("quiver_query_duration_seconds_bucket{kind=\"select\",le=\"");
             assertThat(after).contains("quiver_index_build_tuples_done", "quiver_index_build_tuples_expected",
                     "quiver_mvstore_cache_hit_ratio");
+            assertThat(value(after, "quiver_data_file_bytes")).isPositive();
+            assertThat(value(after, "quiver_data_file_live_ratio")).isBetween(0.0, 1.0);
         }
     }
 

@@ -40,6 +40,11 @@ public final class QuiverMetrics implements StatementObserver {
                 e -> e.vectorIndexes().running().running().stream().mapToLong(QuiverMetrics::total).sum());
         gauge("quiver.mvstore.cache.hit.ratio", "Share of page reads the MVStore cache served (0 to 1)", engine,
                 e -> e.storage().cacheHitRatioPercent() / 100.0);
+        // Quiver stores tables in one MVStore file rather than in segment files: its size and live share are
+        // what VACUUM and autovacuum act on.
+        gauge("quiver.data.file.bytes", "Size of the data file", engine, e -> e.storage().fileSize());
+        gauge("quiver.data.file.live.ratio", "Share of the data file holding live data (0 to 1)", engine,
+                e -> e.storage().liveSharePercent() / 100.0);
     }
 
     /** As pg_indexes counts them: the primary key's index and the vector indexes. */
