@@ -19,15 +19,14 @@ import java.util.BitSet;
  * neighbours, so on clustered data a cluster can lose every edge that led into it (measured: 1.5-12% of 4,000
  * topic-clustered sparse rows unreachable after a build, whole topics among them); a search can never return
  * such rows, whatever its ef_search. Each unreachable node is linked from the nearest reachable nodes, which
- * also makes reachable whatever it leads to. A few nodes may stay stranded (at most 7 of those 4,000 measured).
+ * also makes reachable whatever it leads to (none of those 4,000 rows stayed stranded in 60 builds measured).
  */
 final class GraphReachability {
-    /** How many of the nearest reachable nodes an unreachable one takes as neighbours. */
-    private static final int LINKS = 4;
-    /**
-     * How many of them link back to it without pruning: each such edge may push the farthest neighbour out of a
-     * full list (and with it, rarely, the last edge into another node), so only what reachability needs.
-     */
+    /** How many of the nearest reachable nodes are candidates to link to an unreachable one. */
+    private static final int LINKS = 8;
+    /** How many of them it links to, as jvector links a node it inserts. */
+    private static final int LINKS_OUT = 4;
+    /** How many of them link to it: two, so that one pushed out later does not strand it again. */
     private static final int LINKS_IN = 2;
     /** Those pushed-out edges can strand a few other nodes; further rounds link them in turn. */
     private static final int MAX_ROUNDS = 8;
@@ -102,18 +101,8 @@ final class GraphReachability {
                 SearchResult result = searcher.search(scores.searchProviderFor(node), LINKS, 4 * LINKS, 0f, 0f,
                         reachedOnly);
                 ScoreFunction score = scores.searchProviderFor(node).scoreFunction();
-                NodeArray neighbours = new NodeArray(result.getNodes().length);
-                for (SearchResult.NodeScore found : result.getNodes()) {
-                    neighbours.insertSorted(found.node, score.similarityTo(found.node));
-                }
-                // Out of the node as jvector links any node (its backlinks are pruned, and may be refused)...
-                graph.addEdges(level, node, neighbours, neighborOverflow);
-                graph.enforceDegree(node);
-                // ...and into it from the nearest, unpruned: pruning is what cut it off.
-                for (int i = 0; i < Math.min(LINKS_IN, neighbours.size()); i++) {
-                    graph.enforceDegree(neighbours.getNode(i));
-                    GraphEdges.insertUnpruned(graph, level, neighbours.getNode(i), node, neighbours.getScore(i));
-                }
+                linkOut(graph, level, node, result.getNodes(), score, neighborOverflow);
+                linkIn(graph, level, node, result.getNodes(), score);
             }
         } finally {
             try {
@@ -122,6 +111,44 @@ final class GraphReachability {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** Out of the node as jvector links a node it inserts (its backlinks are pruned, and may be refused). */
+    private static void linkOut(OnHeapGraphIndex graph, int level, int node, SearchResult.NodeScore[] nearest,
+                                ScoreFunction score, float neighborOverflow) {
+        NodeArray neighbours = new NodeArray(LINKS_OUT);
+        for (int i = 0; i < Math.min(LINKS_OUT, nearest.length); i++) {
+            neighbours.insertSorted(nearest[i].node, score.similarityTo(nearest[i].node));
+        }
+        graph.addEdges(level, node, neighbours, neighborOverflow);
+        graph.enforceDegree(node);
+    }
+
+    /**
+     * Into the node, unpruned (pruning is what cut it off), from the nearest reachable nodes with room in their
+     * lists first: an edge into a full list pushes out its farthest, which can strand another node.
+     */
+    private static void linkIn(OnHeapGraphIndex graph, int level, int node, SearchResult.NodeScore[] nearest,
+                               ScoreFunction score) {
+        int maxDegree = graph.getDegree(level);
+        BitSet full = new BitSet(nearest.length);
+        for (int i = 0; i < nearest.length; i++) {
+            full.set(i, graph.getNeighborsIterator(level, nearest[i].node).size() >= maxDegree);
+        }
+        int linked = 0;
+        for (int i = full.nextClearBit(0); i < nearest.length && linked < LINKS_IN; i = full.nextClearBit(i + 1)) {
+            linkUnpruned(graph, level, nearest[i].node, node, score);
+            linked++;
+        }
+        for (int i = full.nextSetBit(0); i >= 0 && linked < LINKS_IN; i = full.nextSetBit(i + 1)) {
+            linkUnpruned(graph, level, nearest[i].node, node, score);
+            linked++;
+        }
+    }
+
+    private static void linkUnpruned(OnHeapGraphIndex graph, int level, int from, int to, ScoreFunction score) {
+        graph.enforceDegree(from);
+        GraphEdges.insertUnpruned(graph, level, from, to, score.similarityTo(from));
     }
 
     private static int nodesAt(OnHeapGraphIndex graph, int level) {
