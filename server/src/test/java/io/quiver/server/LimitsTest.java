@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
@@ -146,6 +148,45 @@ class LimitsTest {
         }
     }
 
+    /**
+     * A k-NN whose filter turns down every row (md5's hex digits all sort below 'g', which the planner cannot
+     * know) walks the whole table, by the HNSW iterative scan or the exact scan; its cursor checks for cancel at
+     * every row, so the timeout and a cancel request stop it.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void statementTimeoutAndCancelStopALongKnn(boolean throughHnsw) throws Exception {
+        String knn = "SELECT id FROM lim_items WHERE md5(repeat(id::text, 20000)) > 'g' "
+                + "ORDER BY v <-> '" + "[0.5" + ",0.5".repeat(DIMENSIONS - 1) + "]' LIMIT 10";
+        try (Connection c = server.connect(); Statement statement = c.createStatement()) {
+            if (throughHnsw) {
+                execute(c, "CREATE INDEX lim_knn ON lim_items USING hnsw (v vector_l2_ops)");
+                execute(c, "SET hnsw.iterative_scan = relaxed_order");
+                execute(c, "SET hnsw.max_scan_tuples = " + VECTORS);
+            } else {
+                execute(c, "SET enable_indexscan = off");
+            }
+            assertThat(String.join("\n", queryStrings(c, "EXPLAIN " + knn)))
+                    .contains(throughHnsw ? "method=[hnsw]" : "ExactScan");
+            try {
+                execute(c, "SET statement_timeout = '300ms'");
+                long start = System.nanoTime();
+                SQLException timedOut = assertFails(c, knn, "57014");
+                assertThat(timedOut.getMessage()).contains("canceling statement due to statement timeout");
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3_000);
+                execute(c, "SET statement_timeout = 0");
+                CompletableFuture<Void> cancel = CompletableFuture.runAsync(() -> cancelAfter(statement, 300));
+                SQLException cancelled = catchThrowableOfType(SQLException.class, () -> statement.executeQuery(knn));
+                cancel.join();
+                assertThat(cancelled.getSQLState()).isEqualTo("57014");
+                assertThat(cancelled.getMessage()).contains("canceling statement due to user request");
+                assertUsable(c);
+            } finally {
+                execute(c, "DROP INDEX IF EXISTS lim_knn");
+            }
+        }
+    }
+
     @Test
     void idleInTransactionTimeoutEndsTheSession() throws Exception {
         try (Connection c = server.connect()) {
@@ -156,7 +197,7 @@ class LimitsTest {
             SQLException e = catchThrowableOfType(SQLException.class, () -> execute(c, "SELECT 2"));
             assertThat((Throwable) e).isNotNull();
             assertThat(e.getSQLState()).isEqualTo("25P03");
-            assertThat(e).hasMessageContaining("terminating connection due to idle-in-transaction timeout");
+            assertThat(e.getMessage()).contains("terminating connection due to idle-in-transaction timeout");
             assertThat(c.isValid(2)).isFalse();
         }
         try (Connection c = server.connect()) {
