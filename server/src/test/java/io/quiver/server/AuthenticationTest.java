@@ -9,27 +9,38 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quiver.common.error.QuiverException;
 import io.quiver.wire.auth.AuthMethod;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.postgresql.util.PSQLException;
 
 /**
  * Password authentication over the real protocol with pgjdbc and psql: an hba file picks the method per user,
- * so one server covers scram-sha-256, md5 (answered with SCRAM for a SCRAM-stored password), password, trust and
- * no matching rule.
+ * so one server covers scram-sha-256, md5 (the MD5 challenge for an MD5-stored password, SCRAM for a SCRAM-stored
+ * one), password, trust and no matching rule.
  */
 class AuthenticationTest {
+    private static final String MD5_HASHED_PASSWORD = "md5-hashed-secret";
+    /** What PostgreSQL's {@code 'md5' || md5(password || rolename)} gives, as a client sends it already hashed. */
+    private static final String MD5_HASHED_STORED = md5StoredForm(MD5_HASHED_PASSWORD, "md5hashed");
+
     private static Path dataDirectory;
     private static Path hbaFile;
     private static QuiverServer server;
@@ -42,6 +53,7 @@ class AuthenticationTest {
                 # TYPE  DATABASE USER      ADDRESS       METHOD
                 host    all      postgres  127.0.0.1/32  trust
                 host    all      md5user   127.0.0.1/32  md5
+                host    all      md5hashed 127.0.0.1/32  md5
                 host    all      clearuser 127.0.0.1/32  password
                 hostssl all      sslonly   all           scram-sha-256
                 host    all      alice,nologin,nobody samehost scram-sha-256
@@ -51,6 +63,7 @@ class AuthenticationTest {
         try (Connection admin = connect("postgres", null)) {
             execute(admin, "CREATE ROLE alice LOGIN PASSWORD 'alice-secret'");
             execute(admin, "CREATE ROLE md5user LOGIN PASSWORD 'md5-secret'");
+            execute(admin, "CREATE ROLE md5hashed LOGIN PASSWORD '" + MD5_HASHED_STORED + "'");
             execute(admin, "CREATE ROLE clearuser LOGIN PASSWORD 'clear-secret'");
             execute(admin, "CREATE ROLE sslonly LOGIN PASSWORD 'x'");
             execute(admin, "CREATE ROLE nologin NOLOGIN PASSWORD 'nologin-secret'");
@@ -99,6 +112,31 @@ class AuthenticationTest {
         }
         assertThat(sqlStateOfConnecting("md5user", "wrong"))
                 .isEqualTo("28P01 password authentication failed for user \"md5user\"");
+    }
+
+    @Test
+    void md5RuleWithAnMd5StoredPasswordLogsInThroughTheMd5Challenge() throws Exception {
+        try (Connection admin = connect("postgres", null)) {
+            // Kept as given rather than turned into a SCRAM verifier: a SCRAM exchange could not succeed against
+            // it, so the logins below can only pass through the MD5 salt challenge.
+            assertThat(queryStrings(admin, "SELECT rolpassword FROM pg_authid WHERE rolname = 'md5hashed'"))
+                    .containsExactly(MD5_HASHED_STORED);
+        }
+        try (Connection c = connect("md5hashed", MD5_HASHED_PASSWORD)) {
+            assertThat(queryStrings(c, "SELECT current_user")).containsExactly("md5hashed");
+        }
+        assertThat(sqlStateOfConnecting("md5hashed", "wrong"))
+                .isEqualTo("28P01 password authentication failed for user \"md5hashed\"");
+        // The hash itself is not the password: a client that sends it gets it hashed again.
+        assertThat(sqlStateOfConnecting("md5hashed", MD5_HASHED_STORED))
+                .isEqualTo("28P01 password authentication failed for user \"md5hashed\"");
+
+        PsqlRun ok = psql("md5hashed", MD5_HASHED_PASSWORD, "SELECT current_user;");
+        assertThat(ok.exitCode()).as(ok.output()).isZero();
+        assertThat(ok.output()).contains(" md5hashed\n");
+        PsqlRun wrong = psql("md5hashed", "wrong", "SELECT 1;");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.output()).contains("FATAL:  password authentication failed for user \"md5hashed\"");
     }
 
     @Test
@@ -171,7 +209,38 @@ class AuthenticationTest {
         }
     }
 
+    @Test
+    void theRealCommandRefusesANonLoopbackHostWithoutAuthenticationBeforeBinding(@TempDir Path scratch)
+            throws Exception {
+        Path neverOpened = scratch.resolve("data");
+        // A listener on the port's loopback address makes any bind of 0.0.0.0 to it fail with another error, so
+        // the authentication message shows the check came first; and should the check ever be lost, the server
+        // still could not open 0.0.0.0 to traffic.
+        try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            long started = System.nanoTime();
+            ServerProcess.CommandResult run = ServerProcess.run("--host", "0.0.0.0", "--port",
+                    String.valueOf(held.getLocalPort()), "--data-dir", neverOpened.toString());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as(run.output())
+                    .isLessThan(Duration.ofSeconds(10));
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+            assertThat(run.output()).contains("FATAL:  refusing to listen on 0.0.0.0 without authentication: give "
+                            + "--auth scram-sha-256 (or --hba-file), or --auth trust")
+                    .doesNotContain("Quiver ready").doesNotContain("\tat io.quiver");
+        }
+        assertThat(neverOpened).doesNotExist();
+    }
+
     record PsqlRun(int exitCode, String output) {
+    }
+
+    /** PostgreSQL's stored MD5 form, computed here rather than by the server's own code. */
+    private static String md5StoredForm(String password, String role) {
+        try {
+            byte[] digest = MessageDigest.getInstance("MD5").digest((password + role).getBytes(StandardCharsets.UTF_8));
+            return "md5" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static PsqlRun psql(String user, String password, String script) throws Exception {

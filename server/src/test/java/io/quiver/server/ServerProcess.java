@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +32,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** A server whose JVM runs with {@code jvmOptions} (such as a small -Xmx). */
     static ServerProcess start(Path dataDirectory, List<String> jvmOptions) throws IOException, InterruptedException {
+        return start(dataDirectory, jvmOptions, List.of());
+    }
+
+    /** As {@link #start(Path, List)}, with {@code serverOptions} (such as --log-min-duration-statement 0) added. */
+    static ServerProcess start(Path dataDirectory, List<String> jvmOptions, List<String> serverOptions)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -39,6 +46,7 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), QuiverMain.class.getName(), "--port",
                 String.valueOf(port), "--data-dir", dataDirectory.toString()));
+        command.addAll(serverOptions);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
@@ -72,6 +80,21 @@ final class ServerProcess implements AutoCloseable {
     /** What the server has logged so far. */
     String output() {
         return output.toString();
+    }
+
+    /** The first line the server has logged that contains {@code text}, waiting up to 10 s for it. */
+    String awaitOutputLine(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            Optional<String> line = output().lines().filter(l -> l.contains(text)).findFirst();
+            if (line.isPresent()) {
+                return line.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the server never logged \"" + text + "\"; it logged:\n" + output());
+            }
+            Thread.sleep(20);
+        }
     }
 
     int port() {

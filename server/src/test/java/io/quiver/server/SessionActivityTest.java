@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
-/** pg_stat_activity, pg_backend_pid(), pg_cancel_backend() and pg_terminate_backend() across real sessions. */
+/**
+ * pg_stat_activity, pg_backend_pid(), pg_cancel_backend() and pg_terminate_backend() across real sessions, from
+ * pgjdbc and from psql.
+ */
 class SessionActivityTest {
     private static RunningServer server;
 
@@ -83,13 +86,33 @@ class SessionActivityTest {
     void pgCancelBackendStopsAnotherSessionsStatement() throws Exception {
         try (Connection victim = server.connect(); Connection admin = server.connect()) {
             int pid = victim.unwrap(PGConnection.class).getBackendPID();
-            CompletableFuture<SQLException> sleeping = CompletableFuture.supplyAsync(
-                    () -> failureOf(victim, "SELECT pg_sleep(30)"));
+            CompletableFuture<SQLException> sleeping = sleepInBackground(victim);
             awaitState(admin, pid, "active");
             assertThat(queryStrings(admin, "SELECT pg_cancel_backend(" + pid + ")")).containsExactly("t");
-            SQLException e = sleeping.get(10, TimeUnit.SECONDS);
-            assertThat(e.getSQLState()).isEqualTo("57014");
-            assertThat(e.getMessage()).contains("canceling statement due to user request");
+            assertCanceledByUser(sleeping);
+            assertUsable(victim);
+        }
+    }
+
+    @Test
+    void psqlListsAnotherSessionsRunningQueryAndCancelsIt() throws Exception {
+        try (Connection victim = server.connect(); Connection watcher = server.connect()) {
+            int pid = victim.unwrap(PGConnection.class).getBackendPID();
+            int watcherPid = watcher.unwrap(PGConnection.class).getBackendPID();
+            CompletableFuture<SQLException> sleeping = sleepInBackground(victim);
+            awaitState(watcher, pid, "active");
+            Psql.Result listed = Psql.run(server.port(),
+                    "SELECT pid, usename, state, query FROM pg_stat_activity ORDER BY pid;", "-A", "-F", "|");
+            assertThat(listed.stderr()).isEmpty();
+            // The sleeper is active in its statement; the watcher, between statements, is idle with its last one.
+            assertThat(listed.stdout().lines()).contains("pid|usename|state|query",
+                    pid + "|postgres|active|SELECT pg_sleep(30)",
+                    watcherPid + "|postgres|idle|SELECT state FROM pg_stat_activity WHERE pid = " + pid);
+
+            Psql.Result cancel = Psql.run(server.port(), "SELECT pg_cancel_backend(" + pid + ");", "-A", "-t");
+            assertThat(cancel.stderr()).isEmpty();
+            assertThat(cancel.stdout()).isEqualTo("t\n");
+            assertCanceledByUser(sleeping);
             assertUsable(victim);
         }
     }
@@ -99,8 +122,7 @@ class SessionActivityTest {
         try (Connection victim = server.connect(); Connection idle = server.connect();
              Connection admin = server.connect()) {
             int pid = victim.unwrap(PGConnection.class).getBackendPID();
-            CompletableFuture<SQLException> sleeping = CompletableFuture.supplyAsync(
-                    () -> failureOf(victim, "SELECT pg_sleep(30)"));
+            CompletableFuture<SQLException> sleeping = sleepInBackground(victim);
             awaitState(admin, pid, "active");
             assertThat(queryStrings(admin, "SELECT pg_terminate_backend(" + pid + ")")).containsExactly("t");
             SQLException e = sleeping.get(10, TimeUnit.SECONDS);
@@ -133,6 +155,17 @@ class SessionActivityTest {
             assertFails(c, "SELECT pg_cancel_backend('x')", "22P02");
             assertUsable(c);
         }
+    }
+
+    /** Runs a 30 s pg_sleep on {@code victim} in the background; the future holds the error that stops it. */
+    private static CompletableFuture<SQLException> sleepInBackground(Connection victim) {
+        return CompletableFuture.supplyAsync(() -> failureOf(victim, "SELECT pg_sleep(30)"));
+    }
+
+    private static void assertCanceledByUser(CompletableFuture<SQLException> sleeping) throws Exception {
+        SQLException e = sleeping.get(10, TimeUnit.SECONDS);
+        assertThat(e.getSQLState()).isEqualTo("57014");
+        assertThat(e.getMessage()).contains("canceling statement due to user request");
     }
 
     private static SQLException failureOf(Connection connection, String sql) {
