@@ -78,6 +78,16 @@ class LimitsTest {
     }
 
     @Test
+    void psqlSeesTheTimeoutAsPostgresqlReportsItAndGoesOn() throws Exception {
+        Psql.Result result = Psql.runInterleaved(server.port(), """
+                SET statement_timeout = '200ms';
+                SELECT pg_sleep(10);
+                SELECT id FROM lim_items ORDER BY id LIMIT 1;
+                """, "-A", "-t");
+        assertThat(result.stdout()).isEqualTo("SET\nERROR:  canceling statement due to statement timeout\n0\n");
+    }
+
+    @Test
     void setLocalStatementTimeoutLastsOneTransaction() throws SQLException {
         try (Connection c = server.connect()) {
             c.setAutoCommit(false);
