@@ -9,6 +9,7 @@ import io.github.jbellis.jvector.graph.OnHeapGraphIndex;
 import io.github.jbellis.jvector.graph.SearchResult;
 import io.github.jbellis.jvector.graph.similarity.BuildScoreProvider;
 import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
+import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
 import io.github.jbellis.jvector.util.Bits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,9 +99,9 @@ final class GraphReachability {
                 int self = node;
                 // Nodes linked earlier in this round are not yet in `reached`, which only costs a link or two.
                 Bits reachedOnly = candidate -> candidate != self && reached.get(candidate);
-                SearchResult result = searcher.search(scores.searchProviderFor(node), LINKS, 4 * LINKS, 0f, 0f,
-                        reachedOnly);
-                ScoreFunction score = scores.searchProviderFor(node).scoreFunction();
+                SearchScoreProvider provider = scores.searchProviderFor(node);
+                SearchResult result = searcher.search(provider, LINKS, 4 * LINKS, 0f, 0f, reachedOnly);
+                ScoreFunction score = provider.scoreFunction();
                 linkOut(graph, level, node, result.getNodes(), score, neighborOverflow);
                 linkIn(graph, level, node, result.getNodes(), score);
             }

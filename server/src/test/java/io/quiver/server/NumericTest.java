@@ -109,6 +109,10 @@ class NumericTest {
                     .containsExactly("4", "5", "3", "1", "6", "2");
             assertThat(queryStrings(c, "SELECT id FROM readings ORDER BY id DESC"))
                     .containsExactly("6", "5", "4", "3", "2", "1");
+            // The text-to-float cast reads Java's spellings only: PostgreSQL's 'inf' still fails, as before.
+            SQLException inf = assertFails(c, "INSERT INTO readings VALUES (7, 'inf', 0)", "22P02");
+            assertThat(inf.getMessage()).contains("invalid input syntax for type double precision: \"inf\"");
+            assertUsable(c);
         }
     }
 

@@ -25,8 +25,12 @@ import org.apache.calcite.sql.type.SqlTypeName;
 final class UnknownLiterals {
     private static final Set<String> TRUE = Set.of("t", "true", "y", "yes", "on", "1");
     private static final Set<String> FALSE = Set.of("f", "false", "n", "no", "off", "0");
-    private static final Set<String> FLOAT_WORDS = Set.of("nan", "infinity", "+infinity", "-infinity", "inf", "+inf",
-            "-inf");
+    /**
+     * The special values the text-to-float cast reads (Java's parser, so in this case only): PostgreSQL's
+     * lower-case and {@code inf} spellings still fail, as the cast itself does.
+     */
+    private static final Set<String> FLOAT_WORDS = Set.of("NaN", "+NaN", "-NaN", "Infinity", "+Infinity",
+            "-Infinity");
 
     private UnknownLiterals() {
     }
@@ -43,7 +47,7 @@ final class UnknownLiterals {
                 case INT2 -> integer(text, Short.MIN_VALUE, Short.MAX_VALUE, "smallint", pos);
                 case INT4 -> integer(text, Integer.MIN_VALUE, Integer.MAX_VALUE, "integer", pos);
                 case INT8 -> integer(text, Long.MIN_VALUE, Long.MAX_VALUE, "bigint", pos);
-                case FLOAT4, FLOAT8 -> FLOAT_WORDS.contains(text.strip().toLowerCase(Locale.ROOT))
+                case FLOAT4, FLOAT8 -> FLOAT_WORDS.contains(text.strip())
                         ? floatCast(literal, target, pos)
                         : SqlLiteral.createExactNumeric(decimal(text, target).toPlainString(), pos);
                 case NUMERIC -> SqlLiteral.createExactNumeric(decimal(text, target).toPlainString(), pos);
